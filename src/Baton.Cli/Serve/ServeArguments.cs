@@ -1,0 +1,4 @@
+namespace Baton.Cli.Serve;
+
+/// <summary>What the command line said to <c>baton serve</c>; null means "take configuration or the default".</summary>
+public sealed record ServeArguments(string? Root, string? Urls, string[]? ExtraConfiguration = null);

@@ -1,0 +1,83 @@
+using Baton.Server;
+using Baton.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Baton.Cli.Serve;
+
+/// <summary>Builds and runs the web host behind <c>baton serve</c>.</summary>
+public static partial class ServeHost
+{
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    public static async Task<int> RunAsync(ServeArguments arguments, CancellationToken cancellation)
+    {
+        WebApplication app;
+        try
+        {
+            app = Build(arguments);
+            await app.StartAsync(cancellation);
+        }
+        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"baton serve: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Baton");
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        LogListening(logger, app.Services.GetRequiredService<BatonRoot>().FullPath, string.Join(' ', addresses));
+        await app.WaitForShutdownAsync(cancellation);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The configured application, not yet started. Configuration, lowest precedence first: appsettings.json beside
+    /// the executable, appsettings.json in the working folder, <c>BATON_*</c> environment variables, the command line.</summary>
+    public static WebApplication Build(ServeArguments arguments)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            Args = [],
+        });
+        var configuration = builder.Configuration;
+        configuration.Sources.Clear();
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false);
+        configuration.AddInMemoryCollection(EnvironmentConfiguration.Read(Environment.GetEnvironmentVariables()));
+        var overrides = new Dictionary<string, string?>();
+        if (arguments.Root is not null)
+        {
+            overrides[$"{BatonOptions.SectionName}:Root"] = arguments.Root;
+        }
+        if (arguments.Urls is not null)
+        {
+            overrides["urls"] = arguments.Urls;
+        }
+        foreach (var pair in arguments.ExtraConfiguration ?? [])
+        {
+            var cut = pair.IndexOf('=', StringComparison.Ordinal);
+            overrides[pair[..cut]] = pair[(cut + 1)..];
+        }
+        configuration.AddInMemoryCollection(overrides);
+
+        builder.WebHost.UseUrls(configuration["urls"] ?? DefaultUrls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Services.AddBaton(configuration.GetSection(BatonOptions.SectionName));
+
+        var app = builder.Build();
+        app.MapBaton();
+        return app;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Baton is serving {Root} at {Urls}")]
+    private static partial void LogListening(ILogger logger, string root, string urls);
+}

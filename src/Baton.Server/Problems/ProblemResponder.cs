@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Baton.Protocol.Problems;
+using Microsoft.AspNetCore.Http;
+
+namespace Baton.Server.Problems;
+
+/// <summary>The one place where a <see cref="ProtocolError"/> becomes an <c>application/problem+json</c> response (RFC 9457).</summary>
+public static class ProblemResponder
+{
+    public const string MediaType = "application/problem+json";
+
+    /// <summary>
+    /// Writes the problem. Headers the protocol requires alongside it (Content-Range on 416, Tus-Resumable…) are set by
+    /// the caller before this is called; the body is omitted for HEAD, as for any response to HEAD.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, ProtocolError error)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            // Nothing sane can be said once bytes are on the wire: cut the connection so the client sees a failure.
+            context.Abort();
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = error.Status;
+        response.ContentType = MediaType;
+        response.Headers.CacheControl = "no-store";
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new ProblemBody(error.Type, error.Title, error.Status, error.Detail, context.Request.Path.Value),
+            ProblemJsonContext.Default.ProblemBody);
+        response.ContentLength = body.Length;
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body).AsTask();
+    }
+}
