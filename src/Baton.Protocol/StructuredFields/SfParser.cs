@@ -382,6 +382,14 @@ public ref struct SfParser
         }
         var text = _input.Slice(_pos + 1, end);
         _pos += end + 2;
+        // §4.2.7: only base64 characters and "="; Convert would otherwise skip embedded whitespace
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '='))
+            {
+                return false;
+            }
+        }
         var buffer = new byte[(text.Length * 3 / 4) + 3];
         if (!Convert.TryFromBase64Chars(text, buffer, out var written))
         {
