@@ -306,6 +306,10 @@ public ref struct SfParser
             _pos++;
         }
         var digitsStart = _pos;
+        if (Peek() is < '0' or > '9')
+        {
+            return false; // §4.2.4: a digit must follow the optional minus sign ("-.5" is not a number)
+        }
         var dot = -1;
         while (_pos < _input.Length)
         {

@@ -72,6 +72,8 @@ public sealed class SfParserTests
     [InlineData("1a")]                                // trailing garbage after a number
     [InlineData("1.")]                                // sft: decimal with trailing dot
     [InlineData(".5")]                                // sft: decimal with no integer part
+    [InlineData("-.5")]                               // §4.2.4: a DIGIT must follow the minus sign
+    [InlineData("-a")]
     [InlineData("1.1234")]                            // sft: too many fractional digits
     [InlineData("1234567890123.1")]                   // sft: too many integer digits (13)
     [InlineData("1.2.3")]                             // sft: double decimal point
@@ -169,6 +171,8 @@ public sealed class SfParserTests
     [InlineData("(1,2)")]                             // sft: commas in inner list
     [InlineData("(1)(2)")]
     [InlineData("(1 (2))")]                           // inner lists do not nest
+    [InlineData("(1\t2)")]                            // §4.2.1.2: only SP separates inner-list members
+    [InlineData("(1  2")]
     [InlineData("(1)a")]
     [InlineData("1, \"a")]
     [InlineData("1, a=1")]                            // "=" is not a list member

@@ -27,6 +27,8 @@ public sealed class HttpDateTests
     [InlineData("Wednesday, 09-Jun-21 10:18:14 GMT", 2021, 6, 9, 10, 18, 14)]
     [InlineData("Wed Jun  9 10:18:14 2021", 2021, 6, 9, 10, 18, 14)]
     [InlineData("Tue Nov 24 22:09:30 2026", 2026, 11, 24, 22, 9, 30)]        // asctime with a two-digit day
+    [InlineData("Tuesday, 01-Jun-99 00:00:00 GMT", 1999, 6, 1, 0, 0, 0)]     // rfc850 two-digit year read as the past
+    [InlineData("Saturday, 01-Jun-30 00:00:00 GMT", 2030, 6, 1, 0, 0, 0)]    // and as the near future
     public void Parses_exact_instant(string value, int y, int mo, int d, int h, int mi, int s)
     {
         Assert.True(HttpDate.TryParse(value, out var date), value);
@@ -50,6 +52,11 @@ public sealed class HttpDateTests
     [InlineData("Xyz, 06 Nov 1994 08:49:37 GMT")]        // unknown day-name
     [InlineData("Sun, 06 Nov 1994 08:49:37 GMT junk")]
     [InlineData("1700000000")]                           // a Unix timestamp
+    [InlineData("Sun, 6 Nov 1994 08:49:37 GMT")]         // IMF-fixdate day is 2DIGIT
+    [InlineData("Sun, 06 Nov 94 08:49:37 GMT")]          // IMF-fixdate year is 4DIGIT
+    [InlineData("Sun, 06 Nov 1994 8:49:37 GMT")]         // hour is 2DIGIT
+    [InlineData("Sun, 06 Nov 1994 08:49:37 gmt")]        // %s"GMT" is case-sensitive
+    [InlineData("Mon, 06 Nov 1994 08:49:37 GMT")]        // day-name contradicts the date: not a valid HTTP-date (the field is then ignored, §13.1.3)
     public void Rejects_invalid_date(string value)
     {
         Assert.False(HttpDate.TryParse(value, out _), value);
