@@ -87,7 +87,9 @@ public static class PreconditionEvaluator
         {
             return EntityTag.TryParse(trimmed, out var tag) && current.ETag is { } etag && tag.StrongEquals(etag);
         }
-        return HttpDate.TryParse(trimmed, out var date) && current.LastModified is { } lm && HttpDate.Truncate(lm) == date;
+        // A date is only a usable validator when the representation's validators are strong (§8.8.2.2).
+        return HttpDate.TryParse(trimmed, out var date) && current.LastModified is { } lm && HttpDate.Truncate(lm) == date
+               && current.ETag is not { IsWeak: true };
     }
 
     private static bool IsGetOrHead(string method) => HttpMethodIs(method, "GET") || HttpMethodIs(method, "HEAD");
