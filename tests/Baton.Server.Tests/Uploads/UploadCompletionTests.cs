@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using Baton.Server.Digests;
+using Baton.Server.Files;
 using Baton.Server.Uploads;
 using Baton.Server.Uploads.Events;
 using Baton.Testing;
@@ -16,7 +17,8 @@ public sealed class UploadCompletionTests
     {
         public ConcurrentDictionary<string, byte[]> Recorded { get; } = new();
         public void Record(string fullPath, byte[] sha256) => Recorded[fullPath] = sha256;
-        public bool TryGet(FileInfo file, out byte[] sha256) => Recorded.TryGetValue(file.FullName, out sha256!);
+        public bool TryGet(string fullPath, FileVersion version, out byte[] sha256) => Recorded.TryGetValue(fullPath, out sha256!);
+        public void Forget(string fullPath) => Recorded.TryRemove(fullPath, out _);
     }
 
     private sealed class RecordingEvents : IUploadEvents
@@ -166,5 +168,20 @@ public sealed class UploadCompletionTests
         {
             await Tus.AssertProblemAsync(response, 415, problem);
         }
+    }
+
+    [Fact]
+    public async Task The_uploaded_file_downloads_byte_identical_with_the_recorded_Repr_Digest()
+    {
+        await using var server = await BatonTestServer.StartAsync();
+        var content = new byte[200_000];
+        new Random(11).NextBytes(content);
+        using var done = await UploadAsync(server, "dl.bin", content);
+
+        using var download = await server.Client.GetAsync(Tus.Header(done, "Baton-File-Url")!.TrimStart('/'));
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"sha-256=:{Convert.ToBase64String(SHA256.HashData(content))}:", Tus.Header(download, "Repr-Digest"));
     }
 }
