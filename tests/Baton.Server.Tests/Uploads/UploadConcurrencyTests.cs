@@ -67,6 +67,52 @@ public sealed class UploadConcurrencyTests
         Assert.Equal(HttpStatusCode.NoContent, resumed.StatusCode);
     }
 
+    [Fact]
+    public async Task A_sender_below_the_minimum_rate_is_cut_off_keeping_what_arrived_and_the_upload_stays_usable()
+    {
+        await using var server = await BatonTestServer.StartAsync(o =>
+        {
+            o.Uploads.MinBytesPerSecond = 100_000;
+            o.Uploads.MinDataRateGracePeriod = TimeSpan.FromSeconds(2);
+        });
+        var location = await Tus.CreateAsync(server.Client, 1000, "slow.bin");
+        var never = new TaskCompletionSource();
+        var slow = Tus.Patch(location, 0, []);
+        slow.Content = new StalledContent(new byte[100], never.Task);
+        slow.Content.Headers.ContentType = new(Tus.OctetStream);
+        slow.Content.Headers.ContentLength = 1000;
+        using var slowClient = new HttpClient { BaseAddress = server.BaseAddress };
+        var slowTask = slowClient.SendAsync(slow);
+
+        // Kestrel enforces the rate on its heartbeat: poll until the server has given up on the sender and committed.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string? offset = null;
+        while (DateTime.UtcNow < deadline && offset != "100")
+        {
+            using var head = await server.Client.SendAsync(Tus.Head(location));
+            offset = Tus.Header(head, "Upload-Offset");
+        }
+
+        Assert.Equal("100", offset);
+        using var resumed = await server.Client.SendAsync(Tus.Patch(location, 100, new byte[900]));
+        Assert.Equal(HttpStatusCode.NoContent, resumed.StatusCode); // the lock was not leaked
+        never.SetResult();
+        await Assert.ThrowsAnyAsync<Exception>(async () => (await slowTask).EnsureSuccessStatusCode());
+    }
+
+    [Fact]
+    public async Task A_single_patch_larger_than_Kestrels_default_body_limit_is_accepted()
+    {
+        await using var server = await BatonTestServer.StartAsync();
+        const int size = 32 * 1024 * 1024; // Kestrel's default MaxRequestBodySize is 30,000,000 bytes
+        var location = await Tus.CreateAsync(server.Client, size, "large.bin");
+
+        using var response = await server.Client.SendAsync(Tus.Patch(location, 0, new byte[size]));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(size, new FileInfo(server.Root.Combine("large.bin")).Length);
+    }
+
     /// <summary>Sends a prefix, then hangs like a client whose network vanished.</summary>
     private sealed class StalledContent(byte[] prefix, Task hang) : HttpContent
     {
