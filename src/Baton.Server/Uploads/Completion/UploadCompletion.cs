@@ -1,3 +1,4 @@
+using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Server.Digests;
 using Baton.Server.Hosting;
@@ -45,6 +46,29 @@ public sealed class UploadCompletion(
         }
         await events.CompletedAsync(placed, FileUrl(request, placed) ?? "", cancellation).ConfigureAwait(false);
         return placed;
+    }
+
+    /// <summary>
+    /// As <see cref="CompleteAsync"/>, first checking the whole upload against an expected SHA-256 (IETF <c>Repr-Digest</c>, RFC 9530)
+    /// given now or at creation. A mismatch discards the upload and returns the rejection.
+    /// </summary>
+    public async Task<(UploadInfo Info, ProtocolError? Error)> CompleteVerifiedAsync(
+        UploadInfo info, HttpRequest request, byte[]? expectedSha256, CancellationToken cancellation)
+    {
+        expectedSha256 ??= info.ExpectedSha256;
+        if (expectedSha256 is not null && info.IsComplete && info.PlacedPath is null && store.Placement is not null)
+        {
+            var actual = await store.Placement.DigestAsync(info.Id, cancellation).ConfigureAwait(false);
+            if (actual is not null && !actual.AsSpan().SequenceEqual(expectedSha256))
+            {
+                if (store.Termination is not null)
+                {
+                    await store.Termination.TerminateAsync(info.Id, cancellation).ConfigureAwait(false);
+                }
+                return (info, ProtocolErrors.ReprDigestMismatch);
+            }
+        }
+        return (await CompleteAsync(info, request, cancellation).ConfigureAwait(false), null);
     }
 
     /// <summary>The download URL of the file <paramref name="info"/> became, or null while it is not placed.</summary>
