@@ -132,7 +132,8 @@ public sealed partial class FileUploadStore
                     removed++;
                 }
             }
-            else if (!File.Exists(RecordPath(id)) && File.GetLastWriteTimeUtc(path) < now.UtcDateTime - (_options.Expiration ?? TimeSpan.FromDays(1)))
+            else if ((name.EndsWith(".tmp", StringComparison.Ordinal) || !File.Exists(RecordPath(id)))
+                && File.GetLastWriteTimeUtc(path) < now.UtcDateTime - (_options.Expiration ?? TimeSpan.FromDays(1)))
             {
                 // Leftovers of a crash mid-write (.tmp records) or of a removal cut short (.data without record).
                 File.Delete(path);
