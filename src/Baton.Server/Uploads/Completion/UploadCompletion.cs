@@ -7,6 +7,7 @@ using Baton.Server.Uploads.Http;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Baton.Server.Uploads.Completion;
@@ -16,8 +17,9 @@ namespace Baton.Server.Uploads.Completion;
 /// store, its SHA-256 (computed while receiving) recorded in the digest cache, <see cref="IUploadEvents.OnCompletedAsync"/> raised.
 /// Partial uploads are never placed (tus §Concatenation); the final uploads waiting for them are finished instead.
 /// </summary>
-public sealed class UploadCompletion(
-    StoreCapabilities store, BatonRoot root, IOptions<BatonOptions> options, IServiceProvider services, UploadEventDispatcher events)
+public sealed partial class UploadCompletion(
+    StoreCapabilities store, BatonRoot root, IOptions<BatonOptions> options, IServiceProvider services, UploadEventDispatcher events,
+    ILogger<UploadCompletion> logger)
 {
     /// <summary>Places <paramref name="info"/> if it is complete and not yet placed; returns its state afterwards.</summary>
     public async Task<UploadInfo> CompleteAsync(UploadInfo info, HttpRequest request, CancellationToken cancellation)
@@ -40,6 +42,7 @@ public sealed class UploadCompletion(
         {
             return info;
         }
+        LogPlaced(logger, placed.Id, placed.PlacedPath, placed.Offset);
         if (placed.Sha256 is not null)
         {
             services.GetService<IFileDigestCache>()?.Record(placed.PlacedPath, placed.Sha256);
@@ -74,6 +77,9 @@ public sealed class UploadCompletion(
     /// <summary>The download URL of the file <paramref name="info"/> became, or null while it is not placed.</summary>
     public string? FileUrl(HttpRequest request, UploadInfo info) =>
         UploadUrls.File(request, root, options.Value.PathBase, info.PlacedPath);
+
+    [LoggerMessage(EventId = 320, Level = LogLevel.Information, Message = "Upload {UploadId} completed as {Path} ({Bytes} bytes)")]
+    private static partial void LogPlaced(ILogger logger, string uploadId, string path, long bytes);
 
     private async Task FinishFinalsAsync(UploadInfo partial, HttpRequest request, CancellationToken cancellation)
     {
