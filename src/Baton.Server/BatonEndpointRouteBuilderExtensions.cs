@@ -1,5 +1,6 @@
 using Baton.Server.Downloads;
 using Baton.Server.Files;
+using Baton.Server.Page;
 using Baton.Server.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,7 @@ public static class BatonEndpointRouteBuilderExtensions
         group.MapDownloads();
         group.MapFilesApi();
         group.MapUploads();
+        group.MapPage();
         return group;
     }
 }
