@@ -21,3 +21,4 @@ await build({
   logLevel: 'warning',
 });
 await copyFile(join(here, 'src', 'index.html'), join(out, 'index.html'));
+await copyFile(join(here, 'src', 'favicon.svg'), join(out, 'assets', 'favicon.svg'));

@@ -10,7 +10,7 @@ export function formatBytes(bytes) {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toFixed(digits)} ${units[unit]}`;
+  return `${Number(value.toFixed(digits))} ${units[unit]}`;
 }
 
 export function formatSpeed(bytesPerSecond) {

@@ -69,7 +69,8 @@ public sealed class PageAssets
 
     private IEnumerable<string> Enumerate(string directory)
     {
-        foreach (var entry in _files.GetDirectoryContents(directory))
+        // The embedded provider lists its root as "/", not "".
+        foreach (var entry in _files.GetDirectoryContents(directory.Length == 0 ? "/" : directory))
         {
             var path = directory.Length == 0 ? entry.Name : directory + "/" + entry.Name;
             if (entry.IsDirectory)
