@@ -68,6 +68,7 @@ public static partial class ServeHost
         configuration.AddInMemoryCollection(overrides);
 
         builder.WebHost.UseUrls(configuration["urls"] ?? DefaultUrls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
