@@ -1,5 +1,6 @@
 using Baton.Protocol.Problems;
 using Baton.Server.Problems;
+using Baton.Server.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,9 +13,6 @@ namespace Baton.Server.Page;
 public static class PageEndpoints
 {
     public const string ConfigPath = "/api/config";
-
-    /// <summary>The tus endpoint mapped by <c>MapUploads()</c> (below the path base).</summary>
-    public const string UploadEndpoint = "/uploads";
 
     public static IEndpointRouteBuilder MapPage(this IEndpointRouteBuilder endpoints)
     {
@@ -46,7 +44,7 @@ public static class PageEndpoints
         endpoints.MapGet(ConfigPath, (HttpContext context) =>
         {
             var baton = options.Value;
-            var uploads = $"{context.Request.PathBase}{baton.PathBase.TrimEnd('/')}{UploadEndpoint}";
+            var uploads = $"{context.Request.PathBase}{baton.PathBase.TrimEnd('/')}{UploadEndpoints.CollectionPattern}";
             context.Response.Headers.CacheControl = "no-store";
             return Results.Json(PageConfig.From(baton.Uploads, uploads), PageJsonContext.Default.PageConfig);
         });
