@@ -1,0 +1,103 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Baton.Testing;
+using Microsoft.Playwright;
+
+namespace Baton.Browser.Tests.Page;
+
+/// <summary>
+/// The user story in Chromium against real Baton: drop files, pause, reload, resume, download them back —
+/// all byte-identical — and a disallowed type refused by the page and by the server.
+/// </summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class UploadFlowTests(ChromiumFixture chromium)
+{
+    private const long BigSize = 50L * 1024 * 1024 + 4321;
+    private const long SmallSize = 1024 * 1024 + 17;
+
+    // Simulated link speed for upload bodies: a 50 MiB transfer lasts a few seconds, long enough to be paused mid-way.
+    private const long LinkBytesPerSecond = 16L * 1024 * 1024;
+
+    private static void AcceptBinAndText(Baton.Server.BatonOptions o) => o.Uploads.AllowedExtensions = [".bin", ".txt"];
+
+    [Fact]
+    public async Task Two_files_upload_the_big_one_pauses_survives_a_reload_resumes_and_both_download_identical()
+    {
+        using var originals = new TempDirectory();
+        var big = originals.WriteRandomFile("big.bin", BigSize, seed: 5);
+        var small = originals.WriteRandomFile("small.txt", SmallSize, seed: 6);
+        await using var server = await BatonTestServer.StartAsync(AcceptBinAndText, s => ThrottledUploads.Install(s, LinkBytesPerSecond));
+        await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
+        var page = session.Page;
+        await session.GotoAsync();
+
+        await page.AddFilesAsync(big, small);
+        await page.WaitForProgressAsync("big.bin", 15);
+        await page.Transfer("big.bin").Locator(".transfer-toggle").ClickAsync();
+        await page.WaitForStatusAsync("big.bin", "paused");
+        await page.WaitForStatusAsync("small.txt", "complete");
+        var pausedAt = await page.ProgressOfAsync("big.bin");
+        Assert.InRange(pausedAt, 15, 99);
+        await page.WaitForRecoveryRecordAsync("big.bin");
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathOf("screenshot-upload.png"), FullPage = true });
+
+        await page.ReloadAsync();
+        await session.WaitReadyAsync();
+        await page.WaitForStatusAsync("big.bin", "paused");
+        Assert.True(await page.ProgressOfAsync("big.bin") > 0, "the restored transfer starts from its saved progress");
+        await page.Transfer("big.bin").Locator(".transfer-toggle").ClickAsync();
+        await page.WaitForStatusAsync("big.bin", "complete", 120_000);
+
+        Assert.Equal(Sha256Of(big), Sha256Of(server.Root.Combine("big.bin")));
+        Assert.Equal(Sha256Of(small), Sha256Of(server.Root.Combine("small.txt")));
+
+        await page.Locator("#tab-files").ClickAsync();
+        var link = page.Locator("#files a.download", new() { HasText = "big.bin" });
+        await link.WaitForAsync();
+        await page.Locator("#files a.download", new() { HasText = "small.txt" }).WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathOf("screenshot-files.png"), FullPage = true });
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var saved = originals.Combine("downloaded-big.bin");
+        await download.SaveAsAsync(saved);
+        Assert.Null(await download.FailureAsync());
+        Assert.Equal(Sha256Of(big), Sha256Of(saved));
+
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_disallowed_type_is_refused_by_the_page_and_by_the_server()
+    {
+        using var originals = new TempDirectory();
+        var evil = originals.WriteRandomFile("tool.exe", 4096);
+        var fine = originals.WriteRandomFile("fine.txt", 4096);
+        await using var server = await BatonTestServer.StartAsync(AcceptBinAndText);
+        await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
+        var page = session.Page;
+        await session.GotoAsync();
+
+        await page.AddFilesAsync(evil, fine);
+
+        await page.Locator(".uppy-Informer", new() { HasText = ".bin, .txt" }).First.WaitForAsync();
+        await page.WaitForStatusAsync("fine.txt", "complete");
+        Assert.Equal(0, await page.Transfer("tool.exe").CountAsync());
+        Assert.False(File.Exists(server.Root.Combine("tool.exe")));
+        Assert.Empty(session.Errors);
+
+        // The page's check is a courtesy; the server refuses the same creation on its own (tus §Creation).
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/uploads");
+        create.Headers.Add("Tus-Resumable", "1.0.0");
+        create.Headers.Add("Upload-Length", "4096");
+        create.Headers.Add("Upload-Metadata", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes("tool.exe")));
+        using var refused = await server.Client.SendAsync(create);
+        Assert.True(refused.StatusCode is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError, $"got {(int)refused.StatusCode}");
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream));
+    }
+}
