@@ -47,6 +47,13 @@ public sealed class PageSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Fails with every recorded error spelled out.</summary>
+    public void AssertNoErrors()
+    {
+        var errors = Errors;
+        Assert.True(errors.Count == 0, "the page logged errors:\n" + string.Join("\n", errors));
+    }
+
     public static async Task<PageSession> OpenAsync(IBrowser browser, Uri baseAddress, ViewportSize? viewport = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions

@@ -12,18 +12,44 @@ namespace Baton.Browser.Tests;
 /// </summary>
 public sealed class ThrottledUploads(long bytesPerSecond) : IStartupFilter
 {
-    public static void Install(IServiceCollection services, long bytesPerSecond) =>
-        services.AddSingleton<IStartupFilter>(new ThrottledUploads(bytesPerSecond));
+    private int _inFlight;
+
+    public void Install(IServiceCollection services) => services.AddSingleton<IStartupFilter>(this);
+
+    /// <summary>
+    /// Waits until the server has finished every PATCH, including ones the browser aborted on pause: the server still
+    /// drains bytes already on the wire, and a resume that raced it would meet the tus 409 offset check (which tus-js-client
+    /// recovers from, but Chromium logs as a failed load). A user resuming "later" is this state.
+    /// </summary>
+    public async Task WaitIdleAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        while (Volatile.Read(ref _inFlight) > 0)
+        {
+            await ticks.WaitForNextTickAsync(deadline.Token);
+        }
+    }
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        app.Use((context, nextMiddleware) =>
+        app.Use(async (context, nextMiddleware) =>
         {
-            if (HttpMethods.IsPatch(context.Request.Method))
+            if (!HttpMethods.IsPatch(context.Request.Method))
+            {
+                await nextMiddleware(context);
+                return;
+            }
+            Interlocked.Increment(ref _inFlight);
+            try
             {
                 context.Request.Body = new ThrottledStream(context.Request.Body, bytesPerSecond);
+                await nextMiddleware(context);
             }
-            return nextMiddleware(context);
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
         });
         next(app);
     };

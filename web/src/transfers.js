@@ -90,10 +90,9 @@ export function installTransfers(uppy) {
     toggle.addEventListener('click', () => onToggle(file.id));
     const remove = child(actions, 'button', 'transfer-remove');
     remove.type = 'button';
-    remove.textContent = 'Remove';
-    remove.setAttribute('aria-label', `Remove ${file.name}`);
+    // Removing an unfinished file also ends its upload on the server (tus termination); a finished one only leaves the list.
     remove.addEventListener('click', () => uppy.removeFile(file.id));
-    return { element, size, status, speed, eta, progress, percent, toggle };
+    return { element, size, status, speed, eta, progress, percent, toggle, remove };
   }
 
   function onToggle(id) {
@@ -119,6 +118,9 @@ export function installTransfers(uppy) {
     row.speed.textContent = moving ? formatSpeed(rate.speed) : '';
     row.eta.textContent = moving ? `${formatDuration((total - file.progress.bytesUploaded) / rate.speed)} left` : '';
     if (!moving && rate) rate.speed = 0;
+    const clear = status === 'complete';
+    setText(row.remove, clear ? 'Clear' : 'Remove');
+    row.remove.setAttribute('aria-label', clear ? `Clear ${file.name} from the list` : `Remove ${file.name}`);
     row.toggle.hidden = !action;
     if (action) {
       setText(row.toggle, action);

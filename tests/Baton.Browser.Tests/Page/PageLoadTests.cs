@@ -22,7 +22,7 @@ public sealed class PageLoadTests(ChromiumFixture chromium)
         var restrictions = await session.Page.Locator("#restrictions").TextContentAsync();
         Assert.Contains("10 GiB", restrictions);
         Assert.Contains(".bin, .txt", restrictions);
-        Assert.Empty(session.Errors);
+        session.AssertNoErrors();
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class PageLoadTests(ChromiumFixture chromium)
 
         await page.Keyboard.PressAsync("ArrowLeft");
         await page.Locator("#view-upload").WaitForAsync(new() { State = WaitForSelectorState.Visible });
-        Assert.Empty(session.Errors);
+        session.AssertNoErrors();
     }
 
     [Fact]
@@ -56,6 +56,6 @@ public sealed class PageLoadTests(ChromiumFixture chromium)
 
         var overflow = await session.Page.EvaluateAsync<int>("document.scrollingElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than a 375px screen");
-        Assert.Empty(session.Errors);
+        session.AssertNoErrors();
     }
 }
