@@ -30,8 +30,23 @@ public static class PageState
     /// Golden Retriever has saved what a reload needs for <paramref name="name"/>: its blob (IndexedDB store "files") and
     /// its recovery record (store "metadata", written throttled) showing it paused with a tus upload URL.
     /// </summary>
-    public static Task WaitForRecoveryRecordAsync(this IPage page, string name) =>
-        page.WaitForFunctionAsync(RecoveryRecordSaved, name, new() { PollingInterval = 100 });
+    public static async Task WaitForRecoveryRecordAsync(this IPage page, string name)
+    {
+        // Polled from here: WaitForFunctionAsync would take the async predicate's promise itself as "truthy".
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (!await page.EvaluateAsync<bool>(RecoveryRecordSaved, name))
+        {
+            try
+            {
+                await ticks.WaitForNextTickAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Golden Retriever did not save a paused recovery record with the blob of {name} within 30 s.");
+            }
+        }
+    }
 
     private const string RecoveryRecordSaved = """
         async (name) => {

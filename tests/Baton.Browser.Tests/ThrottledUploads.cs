@@ -6,13 +6,23 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Baton.Browser.Tests;
 
 /// <summary>
-/// Slows upload bodies (PATCH) to a fixed rate, as a slow link would, so a 50 MiB transfer over loopback lasts long
-/// enough for the page to be paused in the middle of it. It is a simulated network, not a synchronisation point: the
-/// tests still wait on the page's own state.
+/// Slows upload bodies (PATCH) to a fixed rate, as a slow link would, so a transfer over loopback lasts long enough to
+/// be watched (speed, time left) and paused. With <c>stallAfterBytes</c>, the link also stalls once that many body bytes
+/// have arrived, until <see cref="Release"/>: a transfer is then certain to be mid-way when the test pauses it.
 /// </summary>
-public sealed class ThrottledUploads(long bytesPerSecond) : IStartupFilter
+public sealed class ThrottledUploads(long bytesPerSecond, long stallAfterBytes = long.MaxValue) : IStartupFilter, IDisposable
 {
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly long _bytesPerSecond = bytesPerSecond;
+    private readonly long _stallAfterBytes = stallAfterBytes;
     private int _inFlight;
+    private long _received;
+
+    /// <summary>Ends the stall: bodies flow again at the throttled rate.</summary>
+    public void Release() => _released.TrySetResult();
+
+    /// <summary>Releases a stall a failed test left behind, so the server stops without waiting for it.</summary>
+    public void Dispose() => Release();
 
     public void Install(IServiceCollection services) => services.AddSingleton<IStartupFilter>(this);
 
@@ -27,7 +37,14 @@ public sealed class ThrottledUploads(long bytesPerSecond) : IStartupFilter
         using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
         while (Volatile.Read(ref _inFlight) > 0)
         {
-            await ticks.WaitForNextTickAsync(deadline.Token);
+            try
+            {
+                await ticks.WaitForNextTickAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{Volatile.Read(ref _inFlight)} upload request(s) still running after {timeout}.");
+            }
         }
     }
 
@@ -43,7 +60,7 @@ public sealed class ThrottledUploads(long bytesPerSecond) : IStartupFilter
             Interlocked.Increment(ref _inFlight);
             try
             {
-                context.Request.Body = new ThrottledStream(context.Request.Body, bytesPerSecond);
+                context.Request.Body = new ThrottledStream(context.Request.Body, this, context.RequestAborted);
                 await nextMiddleware(context);
             }
             finally
@@ -54,20 +71,29 @@ public sealed class ThrottledUploads(long bytesPerSecond) : IStartupFilter
         next(app);
     };
 
-    private sealed class ThrottledStream(Stream inner, long bytesPerSecond) : Stream
+    // The request's own abort token is watched too: a stalled read never touches the socket, so it could not see the
+    // browser abort the request on pause otherwise.
+    private sealed class ThrottledStream(Stream inner, ThrottledUploads link, CancellationToken requestAborted) : Stream
     {
         private readonly long _started = TimeProvider.System.GetTimestamp();
         private long _read;
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            var due = TimeSpan.FromSeconds((double)_read / bytesPerSecond) - TimeProvider.System.GetElapsedTime(_started);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, requestAborted);
+            cancellationToken = linked.Token;
+            if (Interlocked.Read(ref link._received) >= link._stallAfterBytes)
+            {
+                await link._released.Task.WaitAsync(cancellationToken);
+            }
+            var due = TimeSpan.FromSeconds((double)_read / link._bytesPerSecond) - TimeProvider.System.GetElapsedTime(_started);
             if (due > TimeSpan.Zero)
             {
                 await Task.Delay(due, cancellationToken);
             }
             var n = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, 64 * 1024)], cancellationToken);
             _read += n;
+            Interlocked.Add(ref link._received, n);
             return n;
         }
 

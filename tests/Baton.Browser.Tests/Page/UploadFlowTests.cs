@@ -27,10 +27,25 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         using var originals = new TempDirectory();
         var big = originals.WriteRandomFile("big.bin", BigSize, seed: 5);
         var small = originals.WriteRandomFile("small.txt", SmallSize, seed: 6);
-        var link = new ThrottledUploads(LinkBytesPerSecond);
+        // The link stalls once a quarter of the bytes arrived: the big file cannot finish before it is paused.
+        var link = new ThrottledUploads(LinkBytesPerSecond, stallAfterBytes: (BigSize + SmallSize) / 4);
         await using var server = await BatonTestServer.StartAsync(AcceptBinAndText, link.Install);
+        using var releaseOnExit = link;
         await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
         var page = session.Page;
+        var creations = 0;
+        var offsetChecks = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST" && request.Url.EndsWith("/uploads", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref creations);
+            }
+            if (request.Method == "HEAD" && request.Url.Contains("/uploads/", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref offsetChecks);
+            }
+        };
         await session.GotoAsync();
 
         await page.AddFilesAsync(big, small);
@@ -45,6 +60,8 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         var pausedAt = await page.ProgressOfAsync("big.bin");
         Assert.InRange(pausedAt, 15, 99);
         await page.WaitForRecoveryRecordAsync("big.bin");
+        // Kestrel notices the aborted request only once it reads the socket again: unstall and let it finish.
+        link.Release();
         await link.WaitIdleAsync(TimeSpan.FromSeconds(30));
         await page.ScreenshotAsync(new() { Path = Screenshots.PathOf("screenshot-upload.png"), FullPage = true });
 
@@ -54,6 +71,8 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         Assert.True(await page.ProgressOfAsync("big.bin") > 0, "the restored transfer starts from its saved progress");
         await page.Transfer("big.bin").Locator(".transfer-toggle").ClickAsync();
         await page.WaitForStatusAsync("big.bin", "complete", 120_000);
+        Assert.Equal(2, Volatile.Read(ref creations));
+        Assert.True(Volatile.Read(ref offsetChecks) >= 1, "the resumed upload asks the server for its offset (tus HEAD)");
 
         Assert.Equal(Sha256Of(big), Sha256Of(server.Root.Combine("big.bin")));
         Assert.Equal(Sha256Of(small), Sha256Of(server.Root.Combine("small.txt")));
