@@ -1,5 +1,6 @@
 using Baton.Server;
 using Baton.Server.Hosting;
+using Baton.Server.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -75,6 +76,7 @@ public static partial class ServeHost
         builder.Services.AddBaton(configuration.GetSection(BatonOptions.SectionName));
 
         var app = builder.Build();
+        app.UseBatonProblems();
         app.MapBaton();
         return app;
     }

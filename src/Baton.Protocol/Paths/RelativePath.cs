@@ -95,7 +95,7 @@ public sealed class RelativePath
         for (var i = 0; i < segment.Length; i++)
         {
             var c = segment[i];
-            if (c is < ' ' or '\u007f' or '\\')
+            if (char.IsControl(c) || c == '\\') // C0, DEL and C1 (U+0080–U+009F, e.g. CSI) controls
             {
                 return PathCheck.Invalid;
             }

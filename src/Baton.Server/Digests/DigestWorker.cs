@@ -29,14 +29,14 @@ public sealed partial class DigestWorker(DigestQueue queue, FileDigestCache cach
     private async Task HashOneAsync(string path, CancellationToken cancellation)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var before = FileVersion.From(FileStatus.Of(handle, path));
+        var before = cache.VersionOf(handle, path);
         if (cache.TryGet(path, before, out _))
         {
             return;
         }
         var sha = await Sha256File.HashAsync(handle, before.Length, cancellation);
-        var after = FileVersion.From(FileStatus.Of(handle, path));
-        if (after == before)
+        var after = cache.VersionOf(handle, path);
+        if (after == before && after.IsStrong)
         {
             cache.Store(path, before, sha);
             LogHashed(logger, path, before.Length);

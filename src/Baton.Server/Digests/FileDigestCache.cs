@@ -16,15 +16,29 @@ public sealed class FileDigestCache : IFileDigestCache
     private readonly ConcurrentDictionary<string, Entry> _memory = new(StringComparer.Ordinal);
     private readonly Lazy<string> _folder;
 
-    public FileDigestCache(BatonRoot root) => _folder = new Lazy<string>(() => root.StateFolder("digests"));
+    private readonly TimeProvider _time;
+
+    public FileDigestCache(BatonRoot root, TimeProvider time)
+    {
+        _folder = new Lazy<string>(() => root.StateFolder("digests"));
+        _time = time;
+    }
+
+    /// <summary>The version of the file at <paramref name="fullPath"/> now, or null when it is not a regular file.</summary>
+    public FileVersion? VersionOf(string fullPath) =>
+        FileStatus.OfPath(fullPath) is { IsRegularFile: true } status ? FileVersion.From(status, _time.GetUtcNow()) : null;
+
+    /// <summary>The version of an open file now.</summary>
+    public FileVersion VersionOf(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string fullPath) =>
+        FileVersion.From(FileStatus.Of(handle, fullPath), _time.GetUtcNow());
 
     public void Record(string fullPath, byte[] sha256)
     {
-        if (FileStatus.OfPath(fullPath) is not { IsRegularFile: true } status)
+        // The recorder (an upload that just completed) wrote these bytes itself, so even a fresh version is recorded.
+        if (VersionOf(fullPath) is { } version)
         {
-            return;
+            Store(fullPath, version, sha256);
         }
-        Store(fullPath, FileVersion.From(status), sha256);
     }
 
     /// <summary>Records a digest for a version the caller has in hand (computed from an open handle).</summary>
@@ -58,7 +72,8 @@ public sealed class FileDigestCache : IFileDigestCache
                 _memory[fullPath] = entry;
             }
         }
-        if (entry is not null && entry.ETag.StrongEquals(version.ETag))
+        // The opaque tag identifies the bytes; weakness only says the file was modified very recently.
+        if (entry is not null && entry.ETag.WeakEquals(version.ETag))
         {
             sha256 = entry.Sha256;
             return true;

@@ -16,6 +16,7 @@ public sealed partial class DownloadRepresentation(
     IFileDigestCache digests,
     DigestQueue digestQueue,
     IOptions<BatonOptions> options,
+    TimeProvider time,
     ILogger<DownloadRepresentation> logger)
 {
     /// <summary>Opens the regular file at the decoded request <paramref name="path"/>. Anything else — an unsafe path, a folder,
@@ -52,7 +53,7 @@ public sealed partial class DownloadRepresentation(
             return OpenResult.Fail(ProtocolErrors.NotFound);
         }
         var name = relative.Name;
-        return new OpenResult(handle, new StoredFile(full, name, MediaTypes.For(name), FileVersion.From(status)), null);
+        return new OpenResult(handle, new StoredFile(full, name, MediaTypes.For(name), FileVersion.From(status, time.GetUtcNow())), null);
     }
 
     /// <summary>
@@ -75,7 +76,8 @@ public sealed partial class DownloadRepresentation(
                 return null;
             }
             sha = await Sha256File.HashAsync(handle, file.Version.Length, context.RequestAborted);
-            if (digests is FileDigestCache cache)
+            // A version that may still change inside the file system's timestamp granularity is not cached.
+            if (file.Version.IsStrong && digests is FileDigestCache cache)
             {
                 cache.Store(file.FullPath, file.Version, sha);
             }

@@ -29,7 +29,7 @@ public static class FilesEndpoints
     }
 
     private static async Task ListAsync(HttpContext context, StoredFiles files, IFileDigestCache digests, DigestQueue queue,
-        IOptions<BatonOptions> options)
+        IOptions<BatonOptions> options, TimeProvider time)
     {
         var requested = context.Request.Query["path"].ToString();
         switch (files.Check(requested, out var relative))
@@ -65,7 +65,7 @@ public static class FilesEndpoints
             }
             else if (status.IsRegularFile)
             {
-                var version = FileVersion.From(status);
+                var version = FileVersion.From(status, time.GetUtcNow());
                 string? sha = null;
                 if (digests.TryGet(real, version, out var digest))
                 {

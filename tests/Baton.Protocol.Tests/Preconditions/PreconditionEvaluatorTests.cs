@@ -102,4 +102,12 @@ public class PreconditionEvaluatorTests
 
     [Fact] // §9.1: methods are case-sensitive; "get" is not GET
     public void Methods_are_case_sensitive() => Assert.Equal("full", Eval("get", ifNoneMatch: "\"other\"", hasRange: true));
+
+    [Fact] // §8.8.2.2: a date validates If-Range only while the representation's validators are strong
+    public void If_range_date_fails_when_validators_are_weak()
+    {
+        var fresh = new RepresentationValidators(new EntityTag("\"v1\"", IsWeak: true), Current.LastModified);
+        var result = PreconditionEvaluator.Evaluate("GET", new ConditionalHeaders(IfRange: Lm), fresh, hasRange: true);
+        Assert.False(result.RangeApplies);
+    }
 }
