@@ -53,10 +53,15 @@ public sealed class UploadOptions
     /// <summary>What a completed upload does when a file of its name exists in ROOT. Default KeepBoth (<c>name (1).ext</c>).</summary>
     public UploadNameClash NameClash { get; set; } = UploadNameClash.KeepBoth;
 
-    /// <summary>Senders slower than this (bytes/s, after a 10 s grace) are cut off, keeping what arrived; 0 disables the
+    /// <summary>Senders slower than this (bytes/s, after <see cref="MinDataRateGracePeriod"/>) are cut off, keeping what arrived; 0 disables the
     /// check. Default 1024.</summary>
     [Range(0, int.MaxValue)]
     public int MinBytesPerSecond { get; set; } = 1024;
+
+    /// <summary>How long a request body may run below <see cref="MinBytesPerSecond"/> before it is cut off; more than Kestrel's
+    /// 1 s heartbeat. Default 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
+    public TimeSpan MinDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Origins (e.g. <c>https://app.example</c>, or <c>*</c>) whose browser pages may use the upload endpoints
     /// (CORS). Default none.</summary>

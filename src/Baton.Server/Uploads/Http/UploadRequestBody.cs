@@ -11,8 +11,6 @@ namespace Baton.Server.Uploads.Http;
 /// </summary>
 public static class UploadRequestBody
 {
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
-
     public static void Prepare(HttpContext context, UploadOptions options)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
@@ -21,7 +19,7 @@ public static class UploadRequestBody
         }
         if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
         {
-            rate.MinDataRate = options.MinBytesPerSecond == 0 ? null : new MinDataRate(options.MinBytesPerSecond, Grace);
+            rate.MinDataRate = options.MinBytesPerSecond == 0 ? null : new MinDataRate(options.MinBytesPerSecond, options.MinDataRateGracePeriod);
         }
     }
 

@@ -65,6 +65,13 @@ public sealed class IetfUploadResource(
             await ProblemResponder.WriteAsync(context, ProtocolErrors.CompletedUpload);
             return;
         }
+        if (offset != info.Offset)
+        {
+            // Checked again under the upload's lock by the store; checked here first so a stale request declares nothing.
+            IetfResponses.WriteState(context.Response, info, new UploadLimit(), null);
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.MismatchingUploadOffset.WithDetail($"The upload's offset is {info.Offset}."));
+            return;
+        }
         if (!IetfRequest.TryReadLength(request, offset, complete, info.Length, out var length, out var lengthError))
         {
             await ProblemResponder.WriteAsync(context, lengthError!);

@@ -70,6 +70,13 @@ public sealed class TusUploadResource(
             await ProblemResponder.WriteAsync(context, ProtocolErrors.FinalUploadNotPatchable);
             return;
         }
+        if (offset != info.Offset)
+        {
+            // Checked again under the upload's lock by the store; checked here first so a stale request declares nothing.
+            context.Response.Headers[TusHeaders.UploadOffset] = info.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadOffsetMismatch.WithDetail($"The upload's offset is {info.Offset}."));
+            return;
+        }
         if (await DeclareLengthAsync(context, info) is { } lengthError)
         {
             await ProblemResponder.WriteAsync(context, lengthError);
