@@ -60,7 +60,7 @@ public sealed class PageSession : IAsyncDisposable
         {
             BaseURL = baseAddress.ToString(),
             AcceptDownloads = true,
-            ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1100, Height = 680 },
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();

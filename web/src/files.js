@@ -105,16 +105,19 @@ export function installFiles() {
 
   async function remove(entry) {
     if (!window.confirm(`Delete ${entry.name}? This cannot be undone.`)) return;
+    let message;
     try {
-      const headers = entry.etag ? { 'If-Match': entry.etag } : {};
+      // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag (a file modified moments ago) could never match.
+      const headers = entry.etag && !entry.etag.startsWith('W/') ? { 'If-Match': entry.etag } : {};
       await apiFetch(entry.url, { method: 'DELETE', headers });
-      announce(`${entry.name} deleted.`);
+      message = `${entry.name} deleted.`;
     } catch (error) {
-      status.textContent = error instanceof ApiError && error.status === 412
-        ? `${entry.name} changed since it was listed; refreshed.`
+      message = error instanceof ApiError && error.status === 412
+        ? `${entry.name} changed since it was listed, so it was not deleted. The list is refreshed: check it and try again.`
         : `Could not delete ${entry.name}: ${error.message}`;
     }
     await load(current);
+    announce(message);
   }
 
   function announce(text) {

@@ -96,6 +96,31 @@ public sealed class FilesViewTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task Delete_of_a_file_changed_since_it_was_listed_is_refused_and_says_so()
+    {
+        await using var server = await BatonTestServer.StartAsync();
+        var file = server.Root.WriteRandomFile("moving.bin", 1000, seed: 1);
+        // An old modification time gives a strong ETag, which the page sends as If-Match (RFC 9110 §13.1.1).
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-2));
+        await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
+        var page = session.Page;
+        await session.GotoAsync();
+        await page.Locator("#tab-files").ClickAsync();
+        var row = page.Locator("#files tr[data-path='moving.bin']");
+        await row.WaitForAsync();
+
+        server.Root.WriteRandomFile("moving.bin", 2000, seed: 2);
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await row.Locator("button.delete").ClickAsync();
+
+        await page.Locator("#files-status", new() { HasText = "changed since it was listed" }).WaitForAsync();
+        Assert.True(File.Exists(file));
+        Assert.Equal("2 KiB", await row.Locator("td.num").TextContentAsync());
+        Assert.All(session.Errors, e => Assert.Contains("status of 412", e));
+    }
+
+    [Fact]
     public async Task The_files_view_shows_an_upload_when_it_completes_without_a_manual_refresh()
     {
         using var originals = new TempDirectory();

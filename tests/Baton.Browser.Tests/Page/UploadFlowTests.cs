@@ -120,14 +120,16 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task Pause_all_stops_every_transfer_and_resume_all_finishes_them()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)] // each file over three connections, joined by tus concatenation
+    public async Task Pause_all_stops_every_transfer_and_resume_all_finishes_them(int parallelUploads)
     {
         using var originals = new TempDirectory();
         var first = originals.WriteRandomFile("first.bin", 24L * 1024 * 1024, seed: 11);
         var second = originals.WriteRandomFile("second.bin", 24L * 1024 * 1024, seed: 12);
         var link = new ThrottledUploads(LinkBytesPerSecond);
-        await using var server = await BatonTestServer.StartAsync(services: link.Install);
+        await using var server = await BatonTestServer.StartAsync(o => o.Uploads.SuggestedParallelUploads = parallelUploads, link.Install);
         await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
         var page = session.Page;
         await session.GotoAsync();
