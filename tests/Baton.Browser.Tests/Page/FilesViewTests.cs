@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Baton.Testing;
 using Microsoft.Playwright;
 
@@ -49,7 +48,7 @@ public sealed class FilesViewTests(ChromiumFixture chromium)
         var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("a.download").ClickAsync());
         using var saved = new TempDirectory();
         await download.SaveAsAsync(saved.Combine("data.bin"));
-        Assert.Equal(Sha256Of(original), Sha256Of(saved.Combine("data.bin")));
+        Assert.Equal(FileHashes.Sha256Of(original), FileHashes.Sha256Of(saved.Combine("data.bin")));
 
         await row.Locator("button.copy").ClickAsync();
         await page.Locator("#files-status", new() { HasText = "copied" }).WaitForAsync();
@@ -140,11 +139,5 @@ public sealed class FilesViewTests(ChromiumFixture chromium)
         held.Release();
         await page.Locator("#files tr[data-path='arriving.bin']").WaitForAsync(new() { Timeout = 60_000 });
         session.AssertNoErrors();
-    }
-
-    private static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream));
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using Baton.Testing;
 using Microsoft.Playwright;
@@ -74,8 +73,8 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         Assert.Equal(2, Volatile.Read(ref creations));
         Assert.True(Volatile.Read(ref offsetChecks) >= 1, "the resumed upload asks the server for its offset (tus HEAD)");
 
-        Assert.Equal(Sha256Of(big), Sha256Of(server.Root.Combine("big.bin")));
-        Assert.Equal(Sha256Of(small), Sha256Of(server.Root.Combine("small.txt")));
+        Assert.Equal(FileHashes.Sha256Of(big), FileHashes.Sha256Of(server.Root.Combine("big.bin")));
+        Assert.Equal(FileHashes.Sha256Of(small), FileHashes.Sha256Of(server.Root.Combine("small.txt")));
 
         await page.Locator("#tab-files").ClickAsync();
         var bigLink = page.Locator("#files a.download", new() { HasText = "big.bin" });
@@ -86,7 +85,7 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         var saved = originals.Combine("downloaded-big.bin");
         await download.SaveAsAsync(saved);
         Assert.Null(await download.FailureAsync());
-        Assert.Equal(Sha256Of(big), Sha256Of(saved));
+        Assert.Equal(FileHashes.Sha256Of(big), FileHashes.Sha256Of(saved));
 
         session.AssertNoErrors();
     }
@@ -146,8 +145,8 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         await page.Locator("#resume-all").ClickAsync();
         await page.WaitForStatusAsync("first.bin", "complete", 60_000);
         await page.WaitForStatusAsync("second.bin", "complete", 60_000);
-        Assert.Equal(Sha256Of(first), Sha256Of(server.Root.Combine("first.bin")));
-        Assert.Equal(Sha256Of(second), Sha256Of(server.Root.Combine("second.bin")));
+        Assert.Equal(FileHashes.Sha256Of(first), FileHashes.Sha256Of(server.Root.Combine("first.bin")));
+        Assert.Equal(FileHashes.Sha256Of(second), FileHashes.Sha256Of(server.Root.Combine("second.bin")));
         session.AssertNoErrors();
     }
 
@@ -172,11 +171,5 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         held.Release();
         Assert.False(File.Exists(server.Root.Combine("dropped.bin")));
         session.AssertNoErrors();
-    }
-
-    private static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream));
     }
 }
