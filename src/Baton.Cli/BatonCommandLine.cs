@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Baton.Cli.Serve;
+using Baton.Cli.Sign;
+using Baton.Cli.Token;
 
 namespace Baton.Cli;
 
@@ -10,6 +12,8 @@ public static class BatonCommandLine
     {
         var root = new RootCommand("Baton: resumable file transfer. Serve a folder, or get and put files that resume where they stopped.");
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(SignCommand.Create());
         return root;
     }
 

@@ -38,5 +38,8 @@ public sealed record UploadInfo
     /// <summary>Once placed: the SHA-256 of the whole upload.</summary>
     public byte[]? Sha256 { get; init; }
 
+    /// <summary>IETF: the SHA-256 the client declared for the whole representation (Repr-Digest), verified at completion.</summary>
+    public byte[]? ExpectedSha256 { get; init; }
+
     public bool IsComplete => Length is long length && Offset == length;
 }

@@ -124,7 +124,7 @@ public sealed partial class UploadDispatcher(
         {
             // The client left; there is nobody to answer.
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Disk full, permissions…: the store has kept its committed state; say so without internals.
             LogStorageFailure(logger, e, context.Request.Method, context.Request.Path);

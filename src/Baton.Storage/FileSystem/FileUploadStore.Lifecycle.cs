@@ -41,6 +41,29 @@ public sealed partial class FileUploadStore
         return true;
     }
 
+    public async Task<byte[]?> DigestAsync(string id, CancellationToken cancellation)
+    {
+        using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        if (lease is null || (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is not { IsComplete: true } info)
+        {
+            return null;
+        }
+        return info.Sha256 ?? await CompletedDigestAsync(_entries[id], info, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>The running digest when it covers the whole upload, else one pass over the file; kept for placement.</summary>
+    private async Task<byte[]> CompletedDigestAsync(UploadEntry entry, UploadInfo info, CancellationToken cancellation)
+    {
+        if (entry.CompletedSha256 is null)
+        {
+            entry.CompletedSha256 = entry.Digest is { } digest && digest.Offset == info.Offset
+                ? digest.Finish()
+                : await RunningDigest.HashFileAsync(DataPath(info.Id), cancellation).ConfigureAwait(false);
+            entry.DropDigest();
+        }
+        return entry.CompletedSha256;
+    }
+
     public async Task<UploadInfo?> PlaceAsync(string id, IEnumerable<string> candidates, bool replace, CancellationToken cancellation)
     {
         using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
@@ -54,10 +77,7 @@ public sealed partial class FileUploadStore
         }
         var entry = _entries[id];
         var data = DataPath(id);
-        var sha256 = entry.Digest is { } digest && digest.Offset == info.Offset
-            ? digest.Finish()
-            : await RunningDigest.HashFileAsync(data, cancellation).ConfigureAwait(false);
-        entry.DropDigest();
+        var sha256 = await CompletedDigestAsync(entry, info, cancellation).ConfigureAwait(false);
         string? placed = null;
         foreach (var candidate in candidates)
         {
@@ -112,7 +132,8 @@ public sealed partial class FileUploadStore
                     removed++;
                 }
             }
-            else if (!File.Exists(RecordPath(id)) && File.GetLastWriteTimeUtc(path) < now.UtcDateTime - (_options.Expiration ?? TimeSpan.FromDays(1)))
+            else if ((name.EndsWith(".tmp", StringComparison.Ordinal) || !File.Exists(RecordPath(id)))
+                && File.GetLastWriteTimeUtc(path) < now.UtcDateTime - (_options.Expiration ?? TimeSpan.FromDays(1)))
             {
                 // Leftovers of a crash mid-write (.tmp records) or of a removal cut short (.data without record).
                 File.Delete(path);

@@ -44,6 +44,7 @@ public sealed partial class FileUploadStore :
             Metadata = upload.Metadata,
             Kind = upload.Kind,
             Concat = upload.Concat,
+            ExpectedSha256 = upload.ExpectedSha256,
             CreatedAt = _time.GetUtcNow(),
             ExpiresAt = NextExpiry(),
         };

@@ -13,6 +13,9 @@ internal sealed class UploadEntry(UploadInfo info)
 
     public RunningDigest? Digest { get; set; }
 
+    /// <summary>The finished SHA-256 of a complete upload, once computed.</summary>
+    public byte[]? CompletedSha256 { get; set; }
+
     public void DropDigest()
     {
         Digest?.Dispose();

@@ -85,6 +85,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             Assert.True(resumed.IsSuccessStatusCode, await resumed.Content.ReadAsStringAsync());
             Assert.Equal(content, File.ReadAllBytes(Path.Combine(root, name)));
             Assert.Equal("/files/" + name, resumed.Headers.GetValues("Baton-File-Url").Single());
+            Assert.Equal(content, await _http.GetByteArrayAsync(new Uri(restarted.Url, "files/" + name)));
         }
     }
 

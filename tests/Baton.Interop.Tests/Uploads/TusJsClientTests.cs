@@ -62,8 +62,9 @@ public sealed class TusJsClientTests : IDisposable
             });
 
             Assert.Equal(uploadUrl, TusJsClient.Value(second, "done"));
-            // It resumed where the server said, not from zero, and nothing acknowledged was lost.
-            Assert.Equal(acknowledged, long.Parse(TusJsClient.Value(second, "first-chunk-start")));
+            // It resumed where the server said, not from zero: nothing acknowledged was lost, and at most the part of the next
+            // chunk that was in flight when the client aborted was kept beyond it.
+            Assert.InRange(long.Parse(TusJsClient.Value(second, "first-chunk-start")), acknowledged, acknowledged + 5 * MiB);
             await AssertDownloadsAsync(restarted.Url, "big.bin", source);
         }
     }

@@ -204,4 +204,36 @@ public sealed class IetfUploadTests : IAsyncLifetime
 
         await Tus.AssertProblemAsync(response, 413, "urn:baton:problem:upload-too-large");
     }
+
+    private static string Sha256Field(byte[] data) => $"sha-256=:{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(data))}:";
+
+    [Fact]
+    public async Task A_matching_Repr_Digest_given_at_creation_is_verified_at_completion()
+    {
+        var content = "verified content"u8.ToArray();
+        var create = Create(false, content[..5], "digest.txt");
+        create.Headers.TryAddWithoutValidation("Repr-Digest", Sha256Field(content));
+        using var created = await Client.SendAsync(create);
+
+        using var last = await Client.SendAsync(Request(HttpMethod.Patch, created.Headers.Location!.OriginalString, true, 5, content[5..]));
+
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        Assert.Equal(content, File.ReadAllBytes(_server.Root.Combine("digest.txt")));
+    }
+
+    [Fact]
+    public async Task A_mismatching_Repr_Digest_discards_the_upload_and_no_file_appears()
+    {
+        using var created = await Client.SendAsync(Create(false, "abc"u8.ToArray(), "bad-digest.txt"));
+        var location = created.Headers.Location!.OriginalString;
+        var last = Request(HttpMethod.Patch, location, true, 3, "def"u8.ToArray());
+        last.Headers.TryAddWithoutValidation("Repr-Digest", Sha256Field("abcdeX"u8.ToArray()));
+
+        using var response = await Client.SendAsync(last);
+
+        await Tus.AssertProblemAsync(response, 400, "urn:baton:problem:repr-digest-mismatch");
+        Assert.False(File.Exists(_server.Root.Combine("bad-digest.txt")));
+        using var head = await Client.SendAsync(Request(HttpMethod.Head, location));
+        Assert.Equal(HttpStatusCode.Gone, head.StatusCode);
+    }
 }

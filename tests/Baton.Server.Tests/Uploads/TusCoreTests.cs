@@ -29,6 +29,18 @@ public sealed class TusCoreTests : IAsyncLifetime
             extensions);
     }
 
+    [Fact]
+    public async Task Options_ignores_Tus_Resumable()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, "uploads");
+        request.Headers.TryAddWithoutValidation("Tus-Resumable", "0.0.1");
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("1.0.0", Tus.Header(response, "Tus-Version"));
+    }
+
     [Theory]
     [InlineData("POST", null)]
     [InlineData("POST", "0.2.2")]

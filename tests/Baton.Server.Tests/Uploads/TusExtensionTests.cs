@@ -115,6 +115,11 @@ public sealed class TusExtensionTests : IAsyncLifetime
         using var rest = await Client.SendAsync(Tus.Patch(response.Headers.Location!.OriginalString, 4, "456789"u8.ToArray()));
         Assert.Equal("/files/cwu.txt", Tus.Header(rest, "Baton-File-Url"));
         Assert.Equal("0123456789", File.ReadAllText(_server.Root.Combine("cwu.txt")));
+        // tus §HEAD: Upload-Offset is present even once the upload is complete.
+        using var head = await Client.SendAsync(Tus.Head(response.Headers.Location!.OriginalString));
+        Assert.Equal("10", Tus.Header(head, "Upload-Offset"));
+        Assert.Equal("10", Tus.Header(head, "Upload-Length"));
+        Assert.Null(Tus.Header(head, "Upload-Expires"));
     }
 
     [Fact]

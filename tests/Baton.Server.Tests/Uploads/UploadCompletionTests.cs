@@ -184,4 +184,20 @@ public sealed class UploadCompletionTests
         Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal($"sha-256=:{Convert.ToBase64String(SHA256.HashData(content))}:", Tus.Header(download, "Repr-Digest"));
     }
+
+    [Fact]
+    public async Task Urls_follow_the_configured_path_base()
+    {
+        await using var server = await BatonTestServer.StartAsync(o => o.PathBase = "/baton");
+        using var created = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "baton/uploads")
+        {
+            Headers = { { "Tus-Resumable", "1.0.0" }, { "Upload-Length", "2" }, { "Upload-Metadata", "filename Yi50eHQ=" } },
+        });
+        var location = created.Headers.Location!.OriginalString;
+
+        using var done = await server.Client.SendAsync(Tus.Patch(location.TrimStart('/'), 0, "hi"u8.ToArray()));
+
+        Assert.StartsWith("/baton/uploads/", location);
+        Assert.Equal("/baton/files/b.txt", Tus.Header(done, "Baton-File-Url"));
+    }
 }

@@ -37,6 +37,25 @@ public sealed class FileUploadStoreLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task The_sweep_removes_stale_leftovers_of_crashes()
+    {
+        var live = await _fx.Store.CreateAsync(new NewUpload(10), default);
+        var staleTemp = _fx.RecordPath(live.Id) + ".tmp";
+        var orphan = _fx.DataPath("BBBBBBBBBBBBBBBBBBBBBB");
+        File.WriteAllText(staleTemp, "{");
+        File.WriteAllText(orphan, "x");
+        var old = _fx.Time.GetUtcNow().UtcDateTime.AddDays(-3);
+        File.SetLastWriteTimeUtc(staleTemp, old);
+        File.SetLastWriteTimeUtc(orphan, old);
+
+        await _fx.Store.RemoveExpiredAsync(_fx.Time.GetUtcNow(), default);
+
+        Assert.False(File.Exists(staleTemp));
+        Assert.False(File.Exists(orphan));
+        Assert.True(File.Exists(_fx.RecordPath(live.Id)));
+    }
+
+    [Fact]
     public async Task Deferred_length_is_set_once_and_never_changed()
     {
         var created = await _fx.Store.CreateAsync(new NewUpload(null), default);

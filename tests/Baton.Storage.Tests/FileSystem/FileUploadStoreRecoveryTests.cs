@@ -29,6 +29,19 @@ public sealed class FileUploadStoreRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_fsync_the_committed_state_still_survives_a_process_restart()
+    {
+        using var fx = new StoreFixture(o => o with { Durability = Durability.None });
+        var created = await fx.Store.CreateAsync(new NewUpload(20), default);
+        await fx.Store.AppendAsync(created.Id, new AppendRequest(0, StoreFixture.Body(StoreFixture.Bytes(12))), default);
+
+        var found = await fx.Restart().FindAsync(created.Id, default);
+
+        Assert.Equal(12, found.Info!.Offset);
+        Assert.Equal(StoreFixture.Bytes(12), File.ReadAllBytes(fx.DataPath(created.Id)));
+    }
+
+    [Fact]
     public async Task An_upload_that_lost_bytes_is_deactivated()
     {
         var created = await _fx.Store.CreateAsync(new NewUpload(100), default);

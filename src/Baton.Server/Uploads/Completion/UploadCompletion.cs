@@ -1,3 +1,4 @@
+using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Server.Digests;
 using Baton.Server.Hosting;
@@ -6,6 +7,7 @@ using Baton.Server.Uploads.Http;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Baton.Server.Uploads.Completion;
@@ -15,8 +17,9 @@ namespace Baton.Server.Uploads.Completion;
 /// store, its SHA-256 (computed while receiving) recorded in the digest cache, <see cref="IUploadEvents.OnCompletedAsync"/> raised.
 /// Partial uploads are never placed (tus §Concatenation); the final uploads waiting for them are finished instead.
 /// </summary>
-public sealed class UploadCompletion(
-    StoreCapabilities store, BatonRoot root, IOptions<BatonOptions> options, IServiceProvider services, UploadEventDispatcher events)
+public sealed partial class UploadCompletion(
+    StoreCapabilities store, BatonRoot root, IOptions<BatonOptions> options, IServiceProvider services, UploadEventDispatcher events,
+    ILogger<UploadCompletion> logger)
 {
     /// <summary>Places <paramref name="info"/> if it is complete and not yet placed; returns its state afterwards.</summary>
     public async Task<UploadInfo> CompleteAsync(UploadInfo info, HttpRequest request, CancellationToken cancellation)
@@ -39,6 +42,7 @@ public sealed class UploadCompletion(
         {
             return info;
         }
+        LogPlaced(logger, placed.Id, placed.PlacedPath, placed.Offset);
         if (placed.Sha256 is not null)
         {
             services.GetService<IFileDigestCache>()?.Record(placed.PlacedPath, placed.Sha256);
@@ -47,9 +51,35 @@ public sealed class UploadCompletion(
         return placed;
     }
 
+    /// <summary>
+    /// As <see cref="CompleteAsync"/>, first checking the whole upload against an expected SHA-256 (IETF <c>Repr-Digest</c>, RFC 9530)
+    /// given now or at creation. A mismatch discards the upload and returns the rejection.
+    /// </summary>
+    public async Task<(UploadInfo Info, ProtocolError? Error)> CompleteVerifiedAsync(
+        UploadInfo info, HttpRequest request, byte[]? expectedSha256, CancellationToken cancellation)
+    {
+        expectedSha256 ??= info.ExpectedSha256;
+        if (expectedSha256 is not null && info.IsComplete && info.PlacedPath is null && store.Placement is not null)
+        {
+            var actual = await store.Placement.DigestAsync(info.Id, cancellation).ConfigureAwait(false);
+            if (actual is not null && !actual.AsSpan().SequenceEqual(expectedSha256))
+            {
+                if (store.Termination is not null)
+                {
+                    await store.Termination.TerminateAsync(info.Id, cancellation).ConfigureAwait(false);
+                }
+                return (info, ProtocolErrors.ReprDigestMismatch);
+            }
+        }
+        return (await CompleteAsync(info, request, cancellation).ConfigureAwait(false), null);
+    }
+
     /// <summary>The download URL of the file <paramref name="info"/> became, or null while it is not placed.</summary>
     public string? FileUrl(HttpRequest request, UploadInfo info) =>
         UploadUrls.File(request, root, options.Value.PathBase, info.PlacedPath);
+
+    [LoggerMessage(EventId = 320, Level = LogLevel.Information, Message = "Upload {UploadId} completed as {Path} ({Bytes} bytes)")]
+    private static partial void LogPlaced(ILogger logger, string uploadId, string path, long bytes);
 
     private async Task FinishFinalsAsync(UploadInfo partial, HttpRequest request, CancellationToken cancellation)
     {

@@ -18,6 +18,8 @@ public sealed partial class UploadExpiryService(
         {
             return;
         }
+        // The first sweep scans the staging folder: off the host's start-up path.
+        await Task.Yield();
         using var timer = new PeriodicTimer(options.Value.Uploads.ExpirySweepInterval, time);
         do
         {

@@ -43,7 +43,8 @@ public sealed class IetfCreation(
             await ProblemResponder.WriteAsync(context, restriction);
             return;
         }
-        var info = await store.Core.CreateAsync(new NewUpload(length, metadata.ToString()), cancellation);
+        var expected = IetfRequest.ExpectedSha256(request);
+        var info = await store.Core.CreateAsync(new NewUpload(length, metadata.ToString(), ExpectedSha256: expected), cancellation);
         await events.CreatedAsync(info, cancellation);
         context.Response.Headers.Location = UploadUrls.Upload(request, info.Id);
 
@@ -61,7 +62,12 @@ public sealed class IetfCreation(
             await store.LengthDeferral.DeclareLengthAsync(info.Id, info.Offset, cancellation);
             info = (await store.Core.FindAsync(info.Id, cancellation)).Info ?? info;
         }
-        info = await completion.CompleteAsync(info, request, cancellation);
+        (info, var digestError) = await completion.CompleteVerifiedAsync(info, request, expected, cancellation);
+        if (digestError is not null)
+        {
+            await ProblemResponder.WriteAsync(context, digestError);
+            return;
+        }
         IetfResponses.WriteState(context.Response, info, discovery.Limit(info, time.GetUtcNow()), completion.FileUrl(request, info));
         // §4.5: 201 while more is to come; once complete, the response the target would give for the whole representation.
         context.Response.StatusCode = info.IsComplete ? StatusCodes.Status200OK : StatusCodes.Status201Created;

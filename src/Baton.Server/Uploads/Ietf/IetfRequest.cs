@@ -1,3 +1,4 @@
+using Baton.Protocol.Digests;
 using Baton.Protocol.Problems;
 using Baton.Protocol.Uploads;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +9,12 @@ namespace Baton.Server.Uploads.Ietf;
 /// <c>Upload-Complete: ?1</c> with a Content-Length (§4.3), which must all agree.</summary>
 public static class IetfRequest
 {
+    /// <summary>RFC 9530 <c>Repr-Digest</c>: the sha-256 member, or null (other algorithms and invalid fields are ignored, §2).</summary>
+    public static byte[]? ExpectedSha256(HttpRequest request) =>
+        ReprDigest.TryParse(request.Headers[ReprDigest.HeaderName].ToString() is { Length: > 0 } field ? field : null, out var values)
+            ? values.FirstOrDefault(v => v.Algorithm == DigestValue.Sha256 && v.Value.Length == 32)?.Value
+            : null;
+
     public static bool TryReadComplete(HttpRequest request, out bool complete) =>
         ResumableUploadHeaders.TryParseBoolean(request.Headers[ResumableUploadHeaders.UploadComplete].ToString(), out complete);
 

@@ -110,7 +110,12 @@ public sealed class IetfUploadResource(
             await store.LengthDeferral.DeclareLengthAsync(id, info.Offset, cancellation);
             info = (await store.Core.FindAsync(id, cancellation)).Info ?? info;
         }
-        info = await completion.CompleteAsync(info, request, cancellation);
+        (info, var digestError) = await completion.CompleteVerifiedAsync(info, request, IetfRequest.ExpectedSha256(request), cancellation);
+        if (digestError is not null)
+        {
+            await ProblemResponder.WriteAsync(context, digestError);
+            return;
+        }
         IetfResponses.WriteState(context.Response, info, discovery.Limit(info, time.GetUtcNow()), completion.FileUrl(request, info));
         context.Response.StatusCode = info.IsComplete ? StatusCodes.Status200OK : StatusCodes.Status204NoContent;
     }
