@@ -108,8 +108,10 @@ public sealed class FilesViewTests(ChromiumFixture chromium)
         var row = page.Locator("#files tr[data-path='moving.bin']");
         await row.WaitForAsync();
 
-        server.Root.WriteRandomFile("moving.bin", 2000, seed: 2);
-        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+        // Replaced atomically (as editors and rsync do): the server may still be hashing the listed version.
+        var replacement = server.Root.WriteRandomFile(".moving.tmp", 2000, seed: 2);
+        File.SetLastWriteTimeUtc(replacement, DateTime.UtcNow.AddHours(-1));
+        File.Move(replacement, file, overwrite: true);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await row.Locator("button.delete").ClickAsync();
 
