@@ -7,14 +7,18 @@ export function installAuthBanner({ onTokenChanged }) {
   const form = document.getElementById('auth-form');
   const input = document.getElementById('auth-token');
 
+  function show(text) {
+    message.textContent = text;
+    form.hidden = false;
+    input.value = currentToken();
+    banner.hidden = false;
+  }
+
   onAccessDenied((status, detail) => {
     const base = status === 401
       ? 'The server needs a valid access token for this. Enter your token to continue.'
       : 'Your access token does not allow this action.';
-    message.textContent = detail ? `${base} (${status}: ${detail})` : `${base} (${status})`;
-    form.hidden = false;
-    input.value = currentToken();
-    banner.hidden = false;
+    show(detail ? `${base} (${status}: ${detail})` : `${base} (${status})`);
   });
 
   form.addEventListener('submit', (event) => {
@@ -23,4 +27,9 @@ export function installAuthBanner({ onTokenChanged }) {
     banner.hidden = true;
     onTokenChanged();
   });
+
+  return {
+    /** Asks up front when the server uses tokens (config `auth: "bearer"`) and none is stored yet. */
+    askForToken: () => show('This server uses access tokens. Enter yours to upload, browse and download.'),
+  };
 }

@@ -3,6 +3,10 @@
 import { ApiError, apiFetch, resolve } from './api.js';
 import { formatBytes, formatDate } from './format.js';
 
+// A download link only has to outlive the download (resumes included); a copied link is for sharing.
+const downloadLinkSeconds = 6 * 60 * 60;
+const sharedLinkSeconds = 24 * 60 * 60;
+
 export function installFiles() {
   const body = document.querySelector('#files tbody');
   const table = document.getElementById('files');
@@ -11,6 +15,9 @@ export function installFiles() {
   const live = document.getElementById('live');
   let current = '';
   let loading = null;
+  // With tokens on, a plain link cannot carry the Authorization header: downloads and copied links go through signed
+  // links (POST /api/links), which keep working with Range, so the browser can still resume them.
+  let signedLinks = false;
 
   document.getElementById('files-refresh').addEventListener('click', () => load(current));
 
@@ -78,6 +85,11 @@ export function installFiles() {
       link.download = entry.name;
       link.className = 'download';
       link.textContent = entry.name;
+      link.addEventListener('click', (event) => {
+        if (!signedLinks) return;
+        event.preventDefault();
+        downloadSigned(entry);
+      });
       name.append(link);
     }
     cell(row, 'num').textContent = entry.type === 'file' ? formatBytes(entry.size) : '';
@@ -92,11 +104,37 @@ export function installFiles() {
     return row;
   }
 
+  async function signedLink(entry, seconds) {
+    const response = await apiFetch('api/links', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: entry.path, expiresInSeconds: seconds }),
+    });
+    return (await response.json()).url;
+  }
+
+  async function downloadSigned(entry) {
+    try {
+      const link = document.createElement('a');
+      link.href = await signedLink(entry, downloadLinkSeconds);
+      link.download = entry.name;
+      link.click();
+    } catch (error) {
+      status.textContent = `Could not download ${entry.name}: ${error.message}`;
+    }
+  }
+
   async function copyLink(entry) {
-    const url = resolve(entry.url);
+    let url;
+    try {
+      url = signedLinks ? await signedLink(entry, sharedLinkSeconds) : resolve(entry.url);
+    } catch (error) {
+      status.textContent = `Could not create a link to ${entry.name}: ${error.message}`;
+      return;
+    }
     try {
       await navigator.clipboard.writeText(url);
-      announce(`Link to ${entry.name} copied.`);
+      announce(signedLinks ? `Link to ${entry.name} copied (valid for 24 hours).` : `Link to ${entry.name} copied.`);
     } catch {
       // Clipboard access needs a secure context (HTTPS or localhost); on a plain-HTTP LAN show the link to copy by hand.
       window.prompt('Copy this link:', url);
@@ -125,7 +163,11 @@ export function installFiles() {
     status.textContent = text;
   }
 
-  return { load: () => load(current), refresh: () => load(current) };
+  return {
+    load: () => load(current),
+    refresh: () => load(current),
+    useSignedLinks: (on) => { signedLinks = on; },
+  };
 }
 
 function cell(row, className) {

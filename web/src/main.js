@@ -1,5 +1,5 @@
 // Entry point: read the server's config, then start the upload and files views.
-import { apiFetch } from './api.js';
+import { apiFetch, currentToken } from './api.js';
 import { installAuthBanner } from './auth.js';
 import { installFiles } from './files.js';
 import { installTabs } from './tabs.js';
@@ -15,7 +15,7 @@ async function start() {
   });
 
   let uppy = null;
-  installAuthBanner({
+  const auth = installAuthBanner({
     onTokenChanged: () => {
       if (filesVisible) files.load();
       if (uppy?.getFiles().some((f) => f.error)) uppy.retryAll();
@@ -30,6 +30,8 @@ async function start() {
     return;
   }
   document.getElementById('restrictions').textContent = describeRestrictions(config);
+  files.useSignedLinks(config.auth === 'bearer');
+  if (config.auth === 'bearer' && !currentToken()) auth.askForToken();
   uppy = createUploader(config, {});
   installTransfers(uppy);
   // The Files view follows uploads: a finished file appears there without a manual refresh.

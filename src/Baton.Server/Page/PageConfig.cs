@@ -12,7 +12,7 @@ namespace Baton.Server.Page;
 /// <param name="MaxSize">Largest accepted upload in bytes; null when unlimited.</param>
 /// <param name="AllowedExtensions">Accepted file name extensions (e.g. <c>.jpg</c>); empty accepts all.</param>
 /// <param name="AllowedMediaTypes">Accepted media types (e.g. <c>image/*</c>); empty accepts all.</param>
-/// <param name="Auth">How requests are authorized: <c>none</c> today; <c>bearer</c> once access control exists.</param>
+/// <param name="Auth">How requests are authorized: <c>none</c> (open mode) or <c>bearer</c> (tokens exist; see docs/security.md).</param>
 public sealed record PageConfig(
     string UploadEndpoint,
     int ChunkSize,
@@ -22,15 +22,18 @@ public sealed record PageConfig(
     IReadOnlyList<string> AllowedMediaTypes,
     string Auth)
 {
-    /// <summary>No access control yet: the page sends a bearer token only after a 401/403 made the user enter one.</summary>
+    /// <summary>Open mode: no token exists, nothing asks for one.</summary>
     public const string NoAuth = "none";
 
-    public static PageConfig From(UploadOptions uploads, string uploadEndpoint) => new(
+    /// <summary>Tokens exist: the page asks for one up front, sends it as <c>Authorization: Bearer</c>, downloads through signed links.</summary>
+    public const string BearerAuth = "bearer";
+
+    public static PageConfig From(UploadOptions uploads, string uploadEndpoint, bool tokensRequired) => new(
         uploadEndpoint,
         uploads.SuggestedChunkSize,
         uploads.SuggestedParallelUploads,
         uploads.MaxSize > 0 ? uploads.MaxSize : null,
         uploads.AllowedExtensions,
         uploads.AllowedMediaTypes,
-        NoAuth);
+        tokensRequired ? BearerAuth : NoAuth);
 }

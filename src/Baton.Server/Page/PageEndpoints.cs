@@ -1,4 +1,5 @@
 using Baton.Protocol.Problems;
+using Baton.Server.Auth;
 using Baton.Server.Problems;
 using Baton.Server.Uploads;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,7 @@ public static class PageEndpoints
     {
         var assets = new PageAssets();
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<BatonOptions>>();
+        var tokens = endpoints.ServiceProvider.GetRequiredService<TokenStore>();
 
         endpoints.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], async context =>
         {
@@ -46,7 +48,7 @@ public static class PageEndpoints
             var baton = options.Value;
             var uploads = $"{context.Request.PathBase}{baton.PathBase.TrimEnd('/')}{UploadEndpoints.CollectionPattern}";
             context.Response.Headers.CacheControl = "no-store";
-            return Results.Json(PageConfig.From(baton.Uploads, uploads), PageJsonContext.Default.PageConfig);
+            return Results.Json(PageConfig.From(baton.Uploads, uploads, tokens.HasTokens), PageJsonContext.Default.PageConfig);
         });
         return endpoints;
     }

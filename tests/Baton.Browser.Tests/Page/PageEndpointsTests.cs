@@ -90,6 +90,19 @@ public sealed class PageEndpointsTests
     }
 
     [Fact]
+    public async Task Config_reports_bearer_auth_once_a_token_exists()
+    {
+        await using var server = await BatonTestServer.StartAsync(o => o.Auth.Tokens =
+            [new Baton.Server.Auth.TokenEntry { Name = "t", Sha256 = Baton.Server.Auth.TokenStore.Hash("x"), Permissions = [Baton.Server.Auth.BatonPermissions.List] }]);
+
+        var config = await server.Client.GetFromJsonAsync<JsonElement>("/api/config");
+        using var page = await server.Client.GetAsync("/");
+
+        Assert.Equal("bearer", config.GetProperty("auth").GetString());
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
     public async Task Config_reports_no_size_limit_as_null()
     {
         await using var server = await BatonTestServer.StartAsync();
