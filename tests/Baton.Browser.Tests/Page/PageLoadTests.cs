@@ -52,10 +52,19 @@ public sealed class PageLoadTests(ChromiumFixture chromium)
         await using var server = await BatonTestServer.StartAsync();
         await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress, new ViewportSize { Width = 375, Height = 740 });
 
+        server.Root.WriteRandomFile("a rather long file name that has to wrap on a phone screen.bin", 123_456);
         await session.GotoAsync();
 
-        var overflow = await session.Page.EvaluateAsync<int>("document.scrollingElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"the page is {overflow}px wider than a 375px screen");
+        await AssertFitsAsync(session.Page, "upload view");
+        await session.Page.Locator("#tab-files").ClickAsync();
+        await session.Page.Locator("#files tr[data-type='file']").WaitForAsync();
+        await AssertFitsAsync(session.Page, "files view");
         session.AssertNoErrors();
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string view)
+    {
+        var overflow = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the {view} is {overflow}px wider than a 375px screen");
     }
 }
