@@ -21,6 +21,10 @@ public sealed class BatonOptions
     /// <summary>Path prefix under which all of Baton's endpoints are mapped by <c>MapBaton()</c>. Default empty (the host's root).</summary>
     public string PathBase { get; set; } = "";
 
+    /// <summary>Origins (e.g. <c>https://app.example</c>, or <c>*</c>) whose browser pages may call Baton's endpoints (CORS):
+    /// downloads, the Files API, links and uploads. Default none.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+
     /// <summary>Ranged download settings.</summary>
     [ValidateObjectMembers]
     public DownloadOptions Downloads { get; set; } = new();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Encodings.Web;
 using Baton.Protocol.Problems;
+using Baton.Server.Http;
 using Baton.Server.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -72,6 +73,7 @@ public sealed class BatonAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        CrossOriginEndpoints.ApplyTo(Context);
         if (Context.Items[LinkErrorItem] is string linkError)
         {
             return ProblemResponder.WriteAsync(Context, ProtocolErrors.InvalidLink.WithDetail(linkError));
@@ -80,8 +82,11 @@ public sealed class BatonAuthenticationHandler(
         return ProblemResponder.WriteAsync(Context, ProtocolErrors.Unauthorized);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ProblemResponder.WriteAsync(Context, ProtocolErrors.Forbidden);
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        CrossOriginEndpoints.ApplyTo(Context);
+        return ProblemResponder.WriteAsync(Context, ProtocolErrors.Forbidden);
+    }
 
     private Task<AuthenticateResult> Success(BatonCaller caller) =>
         Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), SchemeName)));

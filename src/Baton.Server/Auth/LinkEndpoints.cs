@@ -2,6 +2,7 @@ using System.Text.Json;
 using Baton.Protocol.Paths;
 using Baton.Protocol.Problems;
 using Baton.Server.Files;
+using Baton.Server.Http;
 using Baton.Server.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,11 +18,16 @@ public static class LinkEndpoints
     public const string Path = "/api/links";
     public const string UploadsPath = "/uploads";
 
-    public static IEndpointConventionBuilder MapLinks(this IEndpointRouteBuilder endpoints) =>
+    public static IEndpointRouteBuilder MapLinks(this IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapPost(Path, CreateAsync)
             .RequireAuthorization(BatonPolicies.Caller)
             .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<BatonRateLimits>().Api)
+            .WithCrossOrigin()
             .WithName("BatonCreateLink");
+        endpoints.MapCrossOriginPreflights(Path);
+        return endpoints;
+    }
 
     private static async Task CreateAsync(HttpContext context, LinkSigner signer, StoredFiles files, TimeProvider time,
         IOptions<BatonOptions> options)

@@ -1,5 +1,6 @@
 using Baton.Server.Auth;
 using Baton.Server.Digests;
+using Baton.Server.Http;
 using Baton.Server.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,11 +31,14 @@ public static class DownloadEndpoints
         endpoints.MapMethods(FileLinks.DownloadPrefix + "{**path}", [HttpMethods.Get, HttpMethods.Head],
             (HttpContext context, string? path, DownloadHandler handler) => handler.HandleAsync(context, path))
             .RequireAuthorization(BatonPolicies.Download)
+            .WithCrossOrigin()
             .WithName("BatonDownload");
         endpoints.MapDelete(FileLinks.DownloadPrefix + "{**path}",
             (HttpContext context, string? path, FileDeletion deletion) => deletion.HandleAsync(context, path))
             .RequireAuthorization(BatonPolicies.Delete)
+            .WithCrossOrigin()
             .WithName("BatonDelete");
+        endpoints.MapCrossOriginPreflights(FileLinks.DownloadPrefix + "{**path}");
         return endpoints;
     }
 }

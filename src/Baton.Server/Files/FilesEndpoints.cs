@@ -5,6 +5,7 @@ using Baton.Server.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using Baton.Protocol.Problems;
 using Baton.Server.Digests;
+using Baton.Server.Http;
 using Baton.Server.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +30,9 @@ public static class FilesEndpoints
         endpoints.MapGet(ListPath, ListAsync)
             .RequireAuthorization(BatonPolicies.List)
             .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<BatonRateLimits>().Api)
+            .WithCrossOrigin()
             .WithName("BatonListFiles");
+        endpoints.MapCrossOriginPreflights(ListPath);
         return endpoints;
     }
 

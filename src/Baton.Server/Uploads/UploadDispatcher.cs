@@ -126,7 +126,7 @@ public sealed partial class UploadDispatcher(
 
     private async Task GuardAsync(HttpContext context, Func<Task> handle)
     {
-        if (UploadCors.Apply(context, options.Value.Uploads))
+        if (UploadCors.Apply(context, options.Value))
         {
             return;
         }

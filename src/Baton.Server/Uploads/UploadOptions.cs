@@ -63,7 +63,4 @@ public sealed class UploadOptions
     [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
     public TimeSpan MinDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Origins (e.g. <c>https://app.example</c>, or <c>*</c>) whose browser pages may use the upload endpoints
-    /// (CORS). Default none.</summary>
-    public string[] CorsOrigins { get; set; } = [];
 }

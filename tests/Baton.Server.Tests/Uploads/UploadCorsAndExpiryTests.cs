@@ -16,7 +16,7 @@ public sealed class UploadCorsAndExpiryTests
     [Fact]
     public async Task Preflights_from_allowed_origins_are_answered_and_responses_expose_the_protocol_headers()
     {
-        await using var server = await BatonTestServer.StartAsync(o => o.Uploads.CorsOrigins = ["https://app.example"]);
+        await using var server = await BatonTestServer.StartAsync(o => o.CorsOrigins = ["https://app.example"]);
         var preflight = new HttpRequestMessage(HttpMethod.Options, "uploads");
         preflight.Headers.Add("Origin", "https://app.example");
         preflight.Headers.Add("Access-Control-Request-Method", "POST");
