@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Baton.Client.Transfers;
+
+namespace Baton.Client.Files;
+
+/// <summary>Baton's Files API (docs/files-api.md): list a folder, delete a file.</summary>
+public sealed class FilesClient(HttpClient http)
+{
+    /// <summary>
+    /// Lists a folder. <paramref name="url"/> may be the server's base URL (the root), a folder under <c>/files/</c>,
+    /// or an <c>/api/files?path=…</c> URL as given in a listing's entries.
+    /// </summary>
+    public async Task<FolderListing> ListAsync(Uri url, CancellationToken cancellationToken = default)
+    {
+        var api = ListingUrl(url);
+        using var response = await http.GetAsync(api, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await FailureAsync(api, response, cancellationToken);
+        }
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(FilesJsonContext.Default.FolderListing, cancellationToken)
+                ?? throw new TransferException(TransferFailure.Protocol, $"{api}: empty listing");
+        }
+        catch (JsonException e)
+        {
+            throw new TransferException(TransferFailure.Protocol, $"{api}: not a Baton folder listing ({e.Message})", e);
+        }
+    }
+
+    /// <summary>Deletes the file at <paramref name="fileUrl"/> (<c>DELETE /files/{path}</c> → 204).</summary>
+    public async Task DeleteAsync(Uri fileUrl, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.DeleteAsync(fileUrl, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await FailureAsync(fileUrl, response, cancellationToken);
+        }
+    }
+
+    /// <summary>Maps a base, folder or API URL to the listing endpoint.</summary>
+    public static Uri ListingUrl(Uri url)
+    {
+        var path = url.AbsolutePath;
+        if (path.StartsWith("/api/files", StringComparison.Ordinal))
+        {
+            return url;
+        }
+        var root = new Uri(url.GetLeftPart(UriPartial.Authority) + "/");
+        if (path.StartsWith("/files/", StringComparison.Ordinal))
+        {
+            var folder = Uri.UnescapeDataString(path["/files/".Length..].Trim('/'));
+            return folder.Length == 0 ? new Uri(root, "api/files") : new Uri(root, "api/files?path=" + Uri.EscapeDataString(folder));
+        }
+        return new Uri(root, "api/files");
+    }
+
+    private static async Task<TransferException> FailureAsync(Uri url, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var detail = await ProblemDetailAsync(response, cancellationToken);
+        var message = $"{url}: {status} {response.ReasonPhrase}{(detail is null ? "" : " — " + detail)}";
+        var failure = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone ? TransferFailure.NotFound
+            : RetryPipelines.IsTransientStatus(status) ? TransferFailure.Network
+            : TransferFailure.HttpError;
+        return new TransferException(failure, message) { StatusCode = status };
+    }
+
+    /// <summary>The "detail" (else "title") of an application/problem+json body (RFC 9457), for the one-line error.</summary>
+    private static async Task<string?> ProblemDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return null;
+        }
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            foreach (var name in new[] { "detail", "title" })
+            {
+                if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    return value.GetString();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return null;
+    }
+}
