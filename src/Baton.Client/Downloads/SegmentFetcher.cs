@@ -21,6 +21,7 @@ internal sealed class SegmentFetcher(
     ResiliencePipeline pipeline,
     DownloadOptions options)
 {
+    private const int MaxRefreshes = 5;
     private int _active;
 
     public int ActiveConnections => Volatile.Read(ref _active);
@@ -79,41 +80,19 @@ internal sealed class SegmentFetcher(
         {
             return;
         }
-        var url = location.Current;
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Range = new RangeHeaderValue(start, last);
-        if (remote.IfRange is { } ifRange)
-        {
-            request.Headers.TryAddWithoutValidation("If-Range", ifRange);
-        }
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stall.CancelAfter(options.StallTimeout);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stall.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"no response within {options.StallTimeout.TotalSeconds:0} s");
-        }
+        var (response, received) = await RequestAsync(start, last, stall, cancellationToken);
         using (response)
         {
-            var received = CheckResponse(response, url, start, last);
-            if (received is null)
-            {
-                await location.RefreshAsync(url, cancellationToken);
-                throw new TransientHttpException($"{url} expired; asked {location.Original} again");
-            }
             var stream = await response.Content.ReadAsStreamAsync(stall.Token);
             var position = start;
-            while (position <= received.Value)
+            while (position <= received)
             {
                 stall.CancelAfter(options.StallTimeout);
                 int n;
                 try
                 {
-                    n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, received.Value - position + 1)), stall.Token);
+                    n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, received - position + 1)), stall.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -140,6 +119,55 @@ internal sealed class SegmentFetcher(
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends the range request; when a redirected (signed) URL has expired, asks the original URL for a fresh one and tries again
+    /// at once — an expiry is not a failure of the network and does not use up retries.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, long Last)> RequestAsync(long start, long last, CancellationTokenSource stall,
+        CancellationToken cancellationToken)
+    {
+        for (var refreshes = 0; ; refreshes++)
+        {
+            var url = location.Current;
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Range = new RangeHeaderValue(start, last);
+            if (remote.IfRange is { } ifRange)
+            {
+                request.Headers.TryAddWithoutValidation("If-Range", ifRange);
+            }
+            stall.CancelAfter(options.StallTimeout);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stall.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"no response within {options.StallTimeout.TotalSeconds:0} s");
+            }
+            long? received;
+            try
+            {
+                received = CheckResponse(response, url, start, last);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+            if (received is { } end)
+            {
+                return (response, end);
+            }
+            response.Dispose();
+            if (refreshes >= MaxRefreshes)
+            {
+                throw new TransientHttpException($"{url} keeps expiring", 403);
+            }
+            await location.RefreshAsync(url, cancellationToken);
         }
     }
 
