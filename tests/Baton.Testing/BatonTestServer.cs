@@ -1,4 +1,5 @@
 using Baton.Server;
+using Baton.Server.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -46,6 +47,7 @@ public sealed class BatonTestServer : IAsyncDisposable
         });
         services?.Invoke(builder.Services);
         var app = builder.Build();
+        app.UseBatonProblems();
         app.MapBaton();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

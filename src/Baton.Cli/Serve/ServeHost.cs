@@ -1,5 +1,6 @@
 using Baton.Server;
 using Baton.Server.Hosting;
+using Baton.Server.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -68,12 +69,14 @@ public static partial class ServeHost
         configuration.AddInMemoryCollection(overrides);
 
         builder.WebHost.UseUrls(configuration["urls"] ?? DefaultUrls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Services.AddBaton(configuration.GetSection(BatonOptions.SectionName));
 
         var app = builder.Build();
+        app.UseBatonProblems();
         app.MapBaton();
         return app;
     }

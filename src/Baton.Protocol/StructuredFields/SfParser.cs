@@ -306,6 +306,10 @@ public ref struct SfParser
             _pos++;
         }
         var digitsStart = _pos;
+        if (Peek() is < '0' or > '9')
+        {
+            return false; // §4.2.4: a digit must follow the optional minus sign ("-.5" is not a number)
+        }
         var dot = -1;
         while (_pos < _input.Length)
         {
@@ -382,6 +386,14 @@ public ref struct SfParser
         }
         var text = _input.Slice(_pos + 1, end);
         _pos += end + 2;
+        // §4.2.7: only base64 characters and "="; Convert would otherwise skip embedded whitespace
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '='))
+            {
+                return false;
+            }
+        }
         var buffer = new byte[(text.Length * 3 / 4) + 3];
         if (!Convert.TryFromBase64Chars(text, buffer, out var written))
         {

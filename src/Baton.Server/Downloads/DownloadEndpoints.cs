@@ -1,12 +1,37 @@
+using Baton.Server.Digests;
+using Baton.Server.Files;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Baton.Server.Downloads;
 
-/// <summary>Registration and routes of <c>GET|HEAD /files/{**path}</c>.</summary>
+/// <summary>Registration and routes of <c>GET|HEAD /files/{**path}</c> and <c>DELETE /files/{**path}</c>.</summary>
 public static class DownloadEndpoints
 {
-    public static IServiceCollection AddBatonDownloads(this IServiceCollection services) => services;
+    public static IServiceCollection AddBatonDownloads(this IServiceCollection services)
+    {
+        services.TryAddSingleton<StoredFiles>();
+        services.TryAddSingleton<FileDigestCache>();
+        services.TryAddSingleton<IFileDigestCache>(sp => sp.GetRequiredService<FileDigestCache>());
+        services.TryAddSingleton<DigestQueue>();
+        services.AddHostedService<DigestWorker>();
+        services.TryAddSingleton<DownloadRepresentation>();
+        services.TryAddSingleton<DownloadHandler>();
+        services.TryAddSingleton<FileDeletion>();
+        return services;
+    }
 
-    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMethods(FileLinks.DownloadPrefix + "{**path}", [HttpMethods.Get, HttpMethods.Head],
+            (HttpContext context, string? path, DownloadHandler handler) => handler.HandleAsync(context, path))
+            .WithName("BatonDownload");
+        endpoints.MapDelete(FileLinks.DownloadPrefix + "{**path}",
+            (HttpContext context, string? path, FileDeletion deletion) => deletion.HandleAsync(context, path))
+            .WithName("BatonDelete");
+        return endpoints;
+    }
 }

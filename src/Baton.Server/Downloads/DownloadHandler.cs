@@ -1,0 +1,128 @@
+using Baton.Protocol.Digests;
+using Baton.Protocol.Disposition;
+using Baton.Protocol.Downloads;
+using Baton.Protocol.Preconditions;
+using Baton.Protocol.Problems;
+using Baton.Protocol.Ranges;
+using Baton.Protocol.Validators;
+using Baton.Server.Files;
+using Baton.Server.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Baton.Server.Downloads;
+
+/// <summary>
+/// <c>GET|HEAD /files/{path}</c>: opens the file once, derives validators from the open handle (so the headers describe the
+/// bytes that are sent), lets <see cref="DownloadPlanner"/> decide status and ranges, then streams.
+/// </summary>
+public sealed partial class DownloadHandler(
+    DownloadRepresentation representation,
+    IOptions<BatonOptions> options,
+    ILogger<DownloadHandler> logger)
+{
+    public async Task HandleAsync(HttpContext context, string? path)
+    {
+        var opened = representation.Open(path);
+        if (opened.Error is { } error)
+        {
+            await ProblemResponder.WriteAsync(context, error);
+            return;
+        }
+        using var handle = opened.Handle!;
+        var file = opened.File!;
+        var request = context.Request;
+        var response = context.Response;
+        var settings = options.Value.Downloads;
+        var version = file.Version;
+
+        var decision = DownloadPlanner.Decide(request.Method, Joined(request.Headers.Range), Conditions(request.Headers),
+            new RepresentationValidators(version.ETag, version.LastModified), version.Length, settings.MaxRanges);
+
+        // Validators and cache policy go on every outcome that describes the representation (RFC 9110 §15.3.7: a 206 repeats
+        // what a 200 would carry; §15.4.5: so does a 304).
+        var headers = response.Headers;
+        headers.ETag = version.ETag.ToString();
+        headers.CacheControl = "no-cache";
+        headers.AcceptRanges = "bytes";
+        if (decision.Outcome == DownloadOutcome.NotModified)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        headers.LastModified = HttpDate.Format(version.LastModified);
+        switch (decision.Outcome)
+        {
+            case DownloadOutcome.PreconditionFailed:
+                await ProblemResponder.WriteAsync(context, ProtocolErrors.PreconditionFailed);
+                return;
+            case DownloadOutcome.RangeNotSatisfiable or DownloadOutcome.RangeRejected:
+                headers.ContentRange = ContentRange.Unsatisfied(version.Length).ToString();
+                await ProblemResponder.WriteAsync(context, decision.Outcome == DownloadOutcome.RangeRejected
+                    ? ProtocolErrors.RangeSetRejected.WithDetail($"At most {settings.MaxRanges} ranges are accepted, and several ranges may not ask for more than the {version.Length} bytes of the file.")
+                    : ProtocolErrors.RangeNotSatisfiable.WithDetail($"The file is {version.Length} bytes long."));
+                return;
+        }
+
+        headers.XContentTypeOptions = "nosniff";
+        // Even a file shown inline runs no script and loads nothing: its own origin sandbox (defence in depth behind the
+        // attachment rule in MediaTypes).
+        headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'";
+        headers.ContentDisposition = MediaTypes.IsInline(file.MediaType)
+            ? ContentDisposition.Inline(file.Name)
+            : ContentDisposition.Attachment(file.Name);
+        if (await representation.DigestFieldAsync(context, file, handle) is { } digest)
+        {
+            headers[ReprDigest.HeaderName] = digest;
+        }
+
+        var head = HttpMethods.IsHead(request.Method);
+        var aborted = context.RequestAborted;
+        var buffer = settings.BufferSize;
+        bool complete;
+        switch (decision.Outcome)
+        {
+            case DownloadOutcome.SinglePart:
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.ContentType = file.MediaType;
+                headers.ContentRange = decision.Range.ToContentRange(version.Length).ToString();
+                response.ContentLength = decision.Range.Length;
+                complete = head || await FileBody.CopyAsync(handle, decision.Range.First, decision.Range.Length, response, buffer, aborted);
+                break;
+            case DownloadOutcome.MultiPart:
+                var multipart = new MultipartByteRanges(decision.Ranges!, version.Length, file.MediaType);
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.ContentType = multipart.ContentType;
+                response.ContentLength = multipart.ContentLength;
+                complete = head || await multipart.WriteAsync(handle, response, buffer, aborted);
+                break;
+            default:
+                response.StatusCode = StatusCodes.Status200OK;
+                response.ContentType = file.MediaType;
+                response.ContentLength = version.Length;
+                complete = head || await FileBody.CopyAsync(handle, 0, version.Length, response, buffer, aborted);
+                break;
+        }
+        if (!complete && !aborted.IsCancellationRequested)
+        {
+            LogFileShrank(logger, file.FullPath);
+            context.Abort(); // the promised length cannot be met: a cut connection is the only honest signal
+        }
+    }
+
+    private static ConditionalHeaders Conditions(IHeaderDictionary headers) => new(
+        Joined(headers.IfMatch), Joined(headers.IfNoneMatch), Joined(headers.IfModifiedSince),
+        Joined(headers.IfUnmodifiedSince), Joined(headers.IfRange));
+
+    /// <summary>A field sent on several lines is one comma-separated list (RFC 9110 §5.3).</summary>
+    private static string? Joined(Microsoft.Extensions.Primitives.StringValues values) => values.Count switch
+    {
+        0 => null,
+        1 => values[0],
+        _ => string.Join(", ", values.ToArray()),
+    };
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{Path} became shorter while it was being sent; the connection was aborted")]
+    private static partial void LogFileShrank(ILogger logger, string path);
+}

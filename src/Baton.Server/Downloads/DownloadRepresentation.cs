@@ -1,0 +1,90 @@
+using Baton.Protocol.Digests;
+using Baton.Protocol.Paths;
+using Baton.Protocol.Problems;
+using Baton.Server.Digests;
+using Baton.Server.Files;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Win32.SafeHandles;
+
+namespace Baton.Server.Downloads;
+
+/// <summary>Finds and opens the file a download asks for, and knows its digest.</summary>
+public sealed partial class DownloadRepresentation(
+    StoredFiles files,
+    IFileDigestCache digests,
+    DigestQueue digestQueue,
+    IOptions<BatonOptions> options,
+    TimeProvider time,
+    ILogger<DownloadRepresentation> logger)
+{
+    /// <summary>Opens the regular file at the decoded request <paramref name="path"/>. Anything else — an unsafe path, a folder,
+    /// a device or pipe, a link out of the root, Baton's own state — is an error, and nothing is opened.</summary>
+    public OpenResult Open(string? path)
+    {
+        switch (files.Check(path, out var relative))
+        {
+            case PathCheck.Invalid:
+                LogRejectedPath(logger, path ?? "");
+                return OpenResult.Fail(ProtocolErrors.InvalidPath);
+            case PathCheck.Hidden:
+                return OpenResult.Fail(ProtocolErrors.NotFound);
+        }
+        var full = relative.IsRoot ? null : files.Resolve(relative);
+        // Check the kind before opening: opening a FIFO for reading would block until a writer appears.
+        if (full is null || FileStatus.OfPath(full) is not { IsRegularFile: true })
+        {
+            return OpenResult.Fail(ProtocolErrors.NotFound);
+        }
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return OpenResult.Fail(ProtocolErrors.NotFound);
+        }
+        var status = FileStatus.Of(handle, full);
+        if (!status.IsRegularFile)
+        {
+            handle.Dispose();
+            return OpenResult.Fail(ProtocolErrors.NotFound);
+        }
+        var name = relative.Name;
+        return new OpenResult(handle, new StoredFile(full, name, MediaTypes.For(name), FileVersion.From(status, time.GetUtcNow())), null);
+    }
+
+    /// <summary>
+    /// The <c>Repr-Digest</c> value to send, or null. RFC 9530 §4: with <c>Want-Repr-Digest</c> the client's preference decides
+    /// (sha-256 is what Baton keeps); without it the digest is sent whenever it is known. Small files are hashed now; larger ones
+    /// are queued for the background worker and carry the digest on a later request.
+    /// </summary>
+    public async Task<string?> DigestFieldAsync(HttpContext context, StoredFile file, SafeFileHandle handle)
+    {
+        var want = context.Request.Headers[WantDigest.HeaderName].ToString();
+        if (want.Length > 0 && WantDigest.TryParse(want, out var wanted) && !wanted.Accepts(DigestValue.Sha256))
+        {
+            return null;
+        }
+        if (!digests.TryGet(file.FullPath, file.Version, out var sha))
+        {
+            if (file.Version.Length > options.Value.Downloads.InlineDigestLimit)
+            {
+                digestQueue.Enqueue(file.FullPath);
+                return null;
+            }
+            sha = await Sha256File.HashAsync(handle, file.Version.Length, context.RequestAborted);
+            // A version that may still change inside the file system's timestamp granularity is not cached.
+            if (file.Version.IsStrong && digests is FileDigestCache cache)
+            {
+                cache.Store(file.FullPath, file.Version, sha);
+            }
+        }
+        return ReprDigest.Format(DigestValue.Sha256, sha);
+    }
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Rejected unsafe download path {Path}")]
+    private static partial void LogRejectedPath(ILogger logger, string path);
+}
