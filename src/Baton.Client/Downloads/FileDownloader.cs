@@ -32,7 +32,8 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                if (!remote.AcceptsRanges || remote.Length is null)
+                // Without a strong validator a range request cannot be made conditional (If-Range), so segments could splice versions.
+                if (!remote.AcceptsRanges || remote.Length is null || (remote.IfRange is null && remote.Length > 0))
                 {
                     ControlFile.Delete(control);
                     var stream = new StreamTransfer(http, url, part, options, pipeline, _time, progress);

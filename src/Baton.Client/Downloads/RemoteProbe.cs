@@ -55,7 +55,8 @@ public static class RemoteProbe
             ParseETag(response),
             ParseLastModified(response),
             HeaderValue(response, ReprDigest.HeaderName),
-            response.Content.Headers.ContentDisposition);
+            response.Content.Headers.ContentDisposition,
+            response.Headers.Date);
     }
 
     /// <summary>The exception for a status that ends (or, if transient, retries) a request.</summary>

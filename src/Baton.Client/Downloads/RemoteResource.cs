@@ -14,14 +14,16 @@ public sealed record RemoteResource(
     EntityTag? ETag,
     DateTimeOffset? LastModified,
     string? ReprDigest,
-    ContentDispositionHeaderValue? Disposition)
+    ContentDispositionHeaderValue? Disposition,
+    DateTimeOffset? Date = null)
 {
     /// <summary>
-    /// The If-Range value (RFC 9110 §13.1.5): the strong entity tag, else Last-Modified; null when neither can make a range
-    /// request conditional (then only a full restart is safe).
+    /// The If-Range value (RFC 9110 §13.1.5): the strong entity tag; else, only when there is no entity tag at all, a Last-Modified
+    /// that is a strong validator (§8.8.2.2: at least a second before the response's Date). Null otherwise — e.g. a weak tag for a
+    /// file still being written — and then a range request cannot be made safe, so only a single full response is.
     /// </summary>
     public string? IfRange => ETag is { IsWeak: false } tag ? tag.ToString()
-        : LastModified is { } date ? HttpDate.Format(date)
+        : ETag is null && LastModified is { } modified && Date is { } date && date - modified >= TimeSpan.FromSeconds(1) ? HttpDate.Format(modified)
         : null;
 
     /// <summary>Whether the saved partial download belongs to this exact representation: same length and the same strong validator.</summary>

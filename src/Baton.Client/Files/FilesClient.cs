@@ -41,21 +41,26 @@ public sealed class FilesClient(HttpClient http)
         }
     }
 
-    /// <summary>Maps a base, folder or API URL to the listing endpoint.</summary>
+    /// <summary>
+    /// Maps a base, folder or API URL to the listing endpoint. Whatever precedes <c>/files/</c> or <c>/api/files</c> in the path is
+    /// the server's path base (Baton may be mounted below the root); a URL with neither is the base itself.
+    /// </summary>
     public static Uri ListingUrl(Uri url)
     {
         var path = url.AbsolutePath;
-        if (path.StartsWith("/api/files", StringComparison.Ordinal))
+        if (path.Contains("/api/files", StringComparison.Ordinal))
         {
             return url;
         }
-        var root = new Uri(url.GetLeftPart(UriPartial.Authority) + "/");
-        if (path.StartsWith("/files/", StringComparison.Ordinal))
+        var files = path.IndexOf("/files/", StringComparison.Ordinal);
+        var pathBase = (files >= 0 ? path[..files] : path).TrimEnd('/');
+        var api = url.GetLeftPart(UriPartial.Authority) + pathBase + "/api/files";
+        if (files < 0)
         {
-            var folder = Uri.UnescapeDataString(path["/files/".Length..].Trim('/'));
-            return folder.Length == 0 ? new Uri(root, "api/files") : new Uri(root, "api/files?path=" + Uri.EscapeDataString(folder));
+            return new Uri(api);
         }
-        return new Uri(root, "api/files");
+        var folder = Uri.UnescapeDataString(path[(files + "/files/".Length)..].Trim('/'));
+        return new Uri(folder.Length == 0 ? api : api + "?path=" + Uri.EscapeDataString(folder));
     }
 
     private static async Task<TransferException> FailureAsync(Uri url, HttpResponseMessage response, CancellationToken cancellationToken)
