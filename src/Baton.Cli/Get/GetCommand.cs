@@ -95,8 +95,9 @@ public static class GetCommand
         outputOptions.AddTo(command);
         command.Validators.Add(r =>
         {
-            var hasUrl = r.GetValue(url) is not null;
-            var hasList = r.GetValue(inputFile) is not null;
+            // Look at tokens, not values: a value that failed to parse already has its own error.
+            var hasUrl = r.GetResult(url) is { Tokens.Count: > 0 };
+            var hasList = r.GetResult(inputFile) is { Tokens.Count: > 0 };
             if (hasUrl == hasList)
             {
                 r.AddError("give either a URL or -i FILE");
