@@ -19,6 +19,7 @@ public sealed class FaultyFileServer : IAsyncDisposable
     private readonly Task _accepting;
     private int _requests;
     private int _drops;
+    private int _stalls;
 
     public FaultyFileServer(string file, FaultyServerMode mode, int seed = 7)
     {
@@ -37,6 +38,9 @@ public sealed class FaultyFileServer : IAsyncDisposable
 
     /// <summary>Responses cut off before their end.</summary>
     public int Drops => Volatile.Read(ref _drops);
+
+    /// <summary>Responses that stopped sending without closing.</summary>
+    public int Stalls => Volatile.Read(ref _stalls);
 
     private async Task AcceptAsync()
     {
@@ -69,12 +73,13 @@ public sealed class FaultyFileServer : IAsyncDisposable
             Interlocked.Increment(ref _requests);
             var length = new FileInfo(_file).Length;
             var (start, end) = (0L, length - 1);
-            var partial = _mode == FaultyServerMode.DropConnections && TryRange(headers, length, out start, out end);
+            var ranges = _mode != FaultyServerMode.IgnoreRange;
+            var partial = ranges && TryRange(headers, length, out start, out end);
             var head = new StringBuilder();
             head.Append(partial ? "HTTP/1.1 206 Partial Content\r\n" : "HTTP/1.1 200 OK\r\n");
             head.Append("ETag: \"v1\"\r\nLast-Modified: Tue, 24 Nov 2026 12:00:00 GMT\r\nConnection: close\r\n");
             head.Append("Content-Type: application/octet-stream\r\n");
-            if (_mode == FaultyServerMode.DropConnections)
+            if (ranges)
             {
                 head.Append("Accept-Ranges: bytes\r\n");
             }
@@ -96,6 +101,11 @@ public sealed class FaultyFileServer : IAsyncDisposable
                 cut = _mode == FaultyServerMode.DropConnections && count > 65536 && _random.Next(3) > 0
                     ? _random.NextInt64(1024, count)
                     : count;
+            }
+            if (_mode == FaultyServerMode.StallOnce && count > 65536 && Interlocked.CompareExchange(ref _stalls, 1, 0) == 0)
+            {
+                await CopyAsync(stream, start, 65536);
+                await Task.Delay(Timeout.Infinite, _stop.Token);
             }
             await CopyAsync(stream, start, cut);
             if (cut < count)

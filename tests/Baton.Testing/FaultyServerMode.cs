@@ -7,4 +7,6 @@ public enum FaultyServerMode
     IgnoreRange,
     /// <summary>Honours Range but cuts most responses off at a random point by resetting the connection.</summary>
     DropConnections,
+    /// <summary>Honours Range, but the first response longer than 64 KiB stops sending after 64 KiB and holds the connection open.</summary>
+    StallOnce,
 }

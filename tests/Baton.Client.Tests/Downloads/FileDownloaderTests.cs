@@ -103,6 +103,24 @@ public class FileDownloaderTests
     }
 
     [Fact]
+    public async Task A_stalled_connection_is_abandoned_and_its_segment_finished_by_a_retry()
+    {
+        using var dir = new TempDirectory();
+        var source = dir.WriteRandomFile("source.bin", 4 * MiB);
+        await using var server = new FaultyFileServer(source, FaultyServerMode.StallOnce);
+        using var http = new HttpClient();
+        var target = dir.Combine("out.bin");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        await new FileDownloader(http).DownloadAsync(new Uri(server.BaseAddress, "f.bin"),
+            Fast(target) with { Connections = 2, StallTimeout = TimeSpan.FromMilliseconds(500) });
+
+        Assert.Equal(1, server.Stalls);
+        Assert.Equal(Sha(source), Sha(target));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task A_truncated_control_file_beside_a_garbage_part_file_restarts_cleanly()
     {
         await using var nginx = await NginxServer.StartAsync();

@@ -119,6 +119,49 @@ public class NginxGetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Interrupted_with_sigint_it_saves_the_control_file_exits_130_and_resumes()
+    {
+        await using var nginx = await NginxServer.StartAsync(limitRate: "2m");
+        var source = nginx.Root.WriteRandomFile("int.bin", 8 * MiB);
+        using var dir = new TempDirectory();
+        var target = dir.Combine("int.bin");
+        var url = nginx.Url("int.bin", limited: true).AbsoluteUri;
+
+        await using var first = BatonCli.Start(["get", url, "-o", target, "-c", "1"]);
+        await WaitForSavedProgressAsync(target + ".part.baton", MiB);
+        using (var signal = Process.Start("kill", ["-INT", first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+        await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var saved = ControlFile.TryLoad(target + ".part.baton");
+        var second = await BatonCli.RunAsync(["get", url, "-o", target, "-c", "8"]);
+
+        Assert.Equal(130, first.ExitCode);
+        Assert.NotNull(saved);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains("resumed", second.Output);
+        Assert.Equal(FileHashes.Sha256(source), FileHashes.Sha256(target));
+    }
+
+    [Fact]
+    public async Task An_input_file_downloads_every_listed_url_into_the_output_folder()
+    {
+        await using var nginx = await NginxServer.StartAsync();
+        var a = nginx.Root.WriteRandomFile("list/a.bin", MiB, seed: 3);
+        var b = nginx.Root.WriteRandomFile("list/b.bin", 3 * MiB, seed: 4);
+        using var dir = new TempDirectory();
+        var list = dir.Combine("urls.txt");
+        File.WriteAllText(list, $"# two files\n{nginx.Url("list/a.bin")}\n\n{nginx.Url("list/b.bin")}\n");
+
+        var run = await BatonCli.RunAsync(["get", "-i", list, "-o", dir.Combine("out")]);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(FileHashes.Sha256(a), FileHashes.Sha256(dir.Combine("out", "a.bin")));
+        Assert.Equal(FileHashes.Sha256(b), FileHashes.Sha256(dir.Combine("out", "b.bin")));
+    }
+
+    [Fact]
     public async Task A_missing_file_exits_with_the_not_found_code()
     {
         await using var nginx = await NginxServer.StartAsync();
