@@ -23,8 +23,9 @@ public static class DownloadPlanner
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRanges, 1);
         RangeSpec[]? rented = null;
-        var specs = maxRanges <= StackLimit
-            ? stackalloc RangeSpec[maxRanges]
+        // Most requests carry no Range: don't pay for clearing a spec buffer then.
+        var specs = range is null ? default
+            : maxRanges <= StackLimit ? stackalloc RangeSpec[maxRanges]
             : (rented = ArrayPool<RangeSpec>.Shared.Rent(maxRanges)).AsSpan(0, maxRanges);
         try
         {

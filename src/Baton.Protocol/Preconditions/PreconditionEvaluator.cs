@@ -58,24 +58,15 @@ public static class PreconditionEvaluator
 
     /// <summary>§13.1.1: "*" is true when a representation exists; a list is true if any member matches by strong comparison.
     /// A value that does not parse cannot match, so the condition is false (safer than ignoring it for a state-changing request).</summary>
-    private static bool IfMatch(string value, RepresentationValidators current)
-    {
-        if (!EntityTagList.TryParse(value, out var list))
-        {
-            return false;
-        }
-        return list.IsAny ? current.ETag is not null : current.ETag is { } tag && list.AnyStrong(tag);
-    }
+    private static bool IfMatch(string value, RepresentationValidators current) =>
+        EntityTagList.Matches(value, current.ETag, strong: true, out _);
 
     /// <summary>§13.1.2: "*" is false when a representation exists; a list is false if any member matches by weak comparison.
     /// An unparseable value is ignored (the condition is true), which at worst sends a full response.</summary>
     private static bool IfNoneMatch(string value, RepresentationValidators current)
     {
-        if (!EntityTagList.TryParse(value, out var list))
-        {
-            return true;
-        }
-        return list.IsAny ? current.ETag is null : current.ETag is not { } tag || !list.AnyWeak(tag);
+        var matched = EntityTagList.Matches(value, current.ETag, strong: false, out var valid);
+        return !valid || !matched;
     }
 
     /// <summary>§13.1.5: an entity-tag must match strongly (a weak tag never does); an HTTP-date must equal Last-Modified exactly.
@@ -85,7 +76,9 @@ public static class PreconditionEvaluator
         var trimmed = value.AsSpan().Trim(" \t");
         if (trimmed.StartsWith("\"") || trimmed.StartsWith("W/"))
         {
-            return EntityTag.TryParse(trimmed, out var tag) && current.ETag is { } etag && tag.StrongEquals(etag);
+            // §8.8.3.2 strong comparison, on spans: no allocation on the resume path
+            return EntityTag.Scan(trimmed, out var opaque, out var weak) == trimmed.Length && !weak
+                   && current.ETag is { IsWeak: false } etag && opaque.SequenceEqual(etag.Opaque);
         }
         // A date is only a usable validator when the representation's validators are strong (§8.8.2.2).
         return HttpDate.TryParse(trimmed, out var date) && current.LastModified is { } lm && HttpDate.Truncate(lm) == date

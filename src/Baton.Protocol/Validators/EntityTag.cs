@@ -28,8 +28,19 @@ public readonly record struct EntityTag(string Opaque, bool IsWeak)
     /// <summary>Parses an entity-tag at the start of <paramref name="value"/>; returns the characters consumed, 0 when invalid.</summary>
     internal static int TryParseAt(ReadOnlySpan<char> value, out EntityTag tag)
     {
-        tag = default;
-        var weak = value.StartsWith("W/", StringComparison.Ordinal);
+        var used = Scan(value, out var opaque, out var weak);
+        tag = used == 0 ? default : new EntityTag(opaque.ToString(), weak);
+        return used;
+    }
+
+    /// <summary>
+    /// Finds an entity-tag at the start of <paramref name="value"/> without allocating: <paramref name="opaque"/> is the quoted
+    /// part. Returns the characters consumed, 0 when invalid.
+    /// </summary>
+    internal static int Scan(ReadOnlySpan<char> value, out ReadOnlySpan<char> opaque, out bool weak)
+    {
+        opaque = default;
+        weak = value.StartsWith("W/", StringComparison.Ordinal);
         var start = weak ? 2 : 0;
         if (value.Length < start + 2 || value[start] != '"')
         {
@@ -40,7 +51,7 @@ public readonly record struct EntityTag(string Opaque, bool IsWeak)
             var c = value[i];
             if (c == '"')
             {
-                tag = new EntityTag(value[start..(i + 1)].ToString(), weak);
+                opaque = value[start..(i + 1)];
                 return i + 1;
             }
             // etagc = %x21 / %x23-7E / obs-text

@@ -54,6 +54,50 @@ public sealed class EntityTagList
         return true;
     }
 
+    /// <summary>
+    /// Evaluates a list field against <paramref name="current"/> without allocating: true when the field is <c>*</c> (and a current
+    /// tag exists) or any member matches — strongly (If-Match, §13.1.1) or weakly (If-None-Match, §13.1.2).
+    /// Returns false with <paramref name="valid"/> false when the field does not parse.
+    /// </summary>
+    public static bool Matches(ReadOnlySpan<char> field, EntityTag? current, bool strong, out bool valid)
+    {
+        field = field.Trim(" \t");
+        valid = true;
+        if (field is "*")
+        {
+            return current is not null;
+        }
+        var matched = false;
+        var members = 0;
+        while (!field.IsEmpty)
+        {
+            if (field[0] == ',')
+            {
+                field = field[1..].TrimStart(" \t");
+                continue;
+            }
+            var used = EntityTag.Scan(field, out var opaque, out var weak);
+            if (used == 0)
+            {
+                valid = false;
+                return false;
+            }
+            members++;
+            if (current is { } tag && opaque.SequenceEqual(tag.Opaque) && (!strong || (!weak && !tag.IsWeak)))
+            {
+                matched = true;
+            }
+            field = field[used..].TrimStart(" \t");
+            if (!field.IsEmpty && field[0] != ',')
+            {
+                valid = false;
+                return false;
+            }
+        }
+        valid = members > 0;
+        return valid && matched;
+    }
+
     /// <summary>Whether any member matches <paramref name="current"/> by strong comparison (If-Match, §13.1.1).</summary>
     public bool AnyStrong(EntityTag current)
     {

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Baton.Bench.Micro.RangeBenchmarks).Assembly).Run(args);
