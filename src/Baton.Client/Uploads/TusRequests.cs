@@ -116,7 +116,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         }
     }
 
-    /// <summary>The Content-Location a server gave for the uploaded file (a download URL), if any.</summary>
+    /// <summary>The download URL a server gave for the uploaded file (Baton-File-Url, else Content-Location), if any.</summary>
     public Uri? FileLocation { get; private set; }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationTokenSource stall, CancellationToken cancellationToken)
@@ -124,9 +124,11 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         try
         {
             var response = await http.SendAsync(request, stall.Token);
-            if (response.Content.Headers.ContentLocation is { } location)
+            // Baton names the finished file's download URL in Baton-File-Url (docs/uploads.md); other servers may use Content-Location.
+            var location = RemoteProbe.HeaderValue(response, "Baton-File-Url") ?? response.Content.Headers.ContentLocation?.OriginalString;
+            if (location is not null && Uri.TryCreate(request.RequestUri!, location, out var fileUrl))
             {
-                FileLocation = new Uri(request.RequestUri!, location);
+                FileLocation = fileUrl;
             }
             return response;
         }

@@ -85,6 +85,18 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
             UploadStateStore.Save(statePath, state with { Final = uploadUrl.AbsoluteUri });
         }
         UploadStateStore.Delete(statePath);
+        if (requests.FileLocation is null)
+        {
+            // The completing response may not have named the file; a HEAD of the finished upload might.
+            try
+            {
+                await RunStepAsync(pipeline, t => requests.HeadOffsetAsync(uploadUrl, size, t), uploadUrl, cancellationToken);
+            }
+            catch (TransferException)
+            {
+                // Only a nicer URL was at stake; the upload itself is complete.
+            }
+        }
         reporter.Complete();
         return new UploadResult(uploadUrl, requests.FileLocation ?? uploadUrl, size, resumed, state.Parts.Count);
     }
