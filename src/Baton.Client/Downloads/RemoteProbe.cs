@@ -46,7 +46,7 @@ public static class RemoteProbe
                 ranges = true;
                 break;
             default:
-                throw StatusFailure(url, response);
+                throw await StatusFailureAsync(url, response, cancellationToken);
         }
         return new RemoteResource(
             finalUrl,
@@ -60,16 +60,20 @@ public static class RemoteProbe
     }
 
     /// <summary>The exception for a status that ends (or, if transient, retries) a request.</summary>
-    public static Exception StatusFailure(Uri url, HttpResponseMessage response)
+    public static Exception StatusFailure(Uri url, HttpResponseMessage response, string? detail = null)
     {
         var status = (int)response.StatusCode;
-        var text = $"{url}: server answered {status} {response.ReasonPhrase}";
+        var text = $"{url}: server answered {status} {response.ReasonPhrase}{(detail is null ? "" : " — " + detail)}";
         if (RetryPipelines.IsTransientStatus(status))
         {
             return new TransientHttpException(text, status);
         }
         return new TransferException(status is 404 or 410 ? TransferFailure.NotFound : TransferFailure.HttpError, text) { StatusCode = status };
     }
+
+    /// <summary><see cref="StatusFailure"/> with the problem+json detail the server gave, if any.</summary>
+    public static async Task<Exception> StatusFailureAsync(Uri url, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        StatusFailure(url, response, await ProblemDetail.ReadAsync(response, cancellationToken));
 
     public static ContentRange? ParseContentRange(HttpResponseMessage response) =>
         HeaderValue(response, "Content-Range") is { } value && ContentRange.TryParse(value, out var range) ? range : null;

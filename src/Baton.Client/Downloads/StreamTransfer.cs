@@ -33,7 +33,7 @@ internal sealed class StreamTransfer(
             using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, stall.Token);
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                throw RemoteProbe.StatusFailure(url, response);
+                throw await RemoteProbe.StatusFailureAsync(url, response, cancellationToken);
             }
             var total = response.Content.Headers.ContentLength;
             var stream = await response.Content.ReadAsStreamAsync(stall.Token);

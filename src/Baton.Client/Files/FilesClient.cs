@@ -66,35 +66,11 @@ public sealed class FilesClient(HttpClient http)
     private static async Task<TransferException> FailureAsync(Uri url, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var detail = await ProblemDetailAsync(response, cancellationToken);
+        var detail = await ProblemDetail.ReadAsync(response, cancellationToken);
         var message = $"{url}: {status} {response.ReasonPhrase}{(detail is null ? "" : " — " + detail)}";
         var failure = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone ? TransferFailure.NotFound
             : RetryPipelines.IsTransientStatus(status) ? TransferFailure.Network
             : TransferFailure.HttpError;
         return new TransferException(failure, message) { StatusCode = status };
-    }
-
-    /// <summary>The "detail" (else "title") of an application/problem+json body (RFC 9457), for the one-line error.</summary>
-    private static async Task<string?> ProblemDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-        {
-            return null;
-        }
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-            foreach (var name in new[] { "detail", "title" })
-            {
-                if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
-                {
-                    return value.GetString();
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-        return null;
     }
 }

@@ -25,7 +25,7 @@ public sealed record TusCapabilities(IReadOnlySet<string> Extensions, IReadOnlyL
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw RemoteProbe.StatusFailure(endpoint, response);
+            throw await RemoteProbe.StatusFailureAsync(endpoint, response, cancellationToken);
         }
         var versions = List(RemoteProbe.HeaderValue(response, "Tus-Version"));
         if (!versions.Contains(Version))

@@ -16,12 +16,16 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
     /// Creates an upload (tus "creation"). With <paramref name="firstChunk"/> &gt; 0 the body carries that many bytes from
     /// <paramref name="fileOffset"/> ("creation-with-upload"). Returns the upload URL and the offset the server accepted.
     /// </summary>
-    public async Task<(Uri Url, long Offset)> CreateAsync(Uri endpoint, long length, UploadMetadata metadata, string? concat,
+    public async Task<(Uri Url, long Offset)> CreateAsync(Uri endpoint, long? length, UploadMetadata metadata, string? concat,
         long fileOffset, long firstChunk, Action<int> sent, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
         request.Headers.Add("Tus-Resumable", TusCapabilities.Version);
-        request.Headers.TryAddWithoutValidation("Upload-Length", length.ToString(CultureInfo.InvariantCulture));
+        if (length is { } l)
+        {
+            // A final concatenation takes its length from the parts and must not state one (tus §Concatenation).
+            request.Headers.TryAddWithoutValidation("Upload-Length", l.ToString(CultureInfo.InvariantCulture));
+        }
         if (metadata.Count > 0)
         {
             request.Headers.TryAddWithoutValidation(UploadMetadata.HeaderName, metadata.ToString());
@@ -41,7 +45,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         using var response = await SendAsync(request, stall, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Created || response.Headers.Location is null)
         {
-            throw RemoteProbe.StatusFailure(endpoint, response);
+            throw await RemoteProbe.StatusFailureAsync(endpoint, response, cancellationToken);
         }
         var url = new Uri(endpoint, response.Headers.Location);
         var offset = firstChunk > 0 && TryOffset(response, out var o) ? o : 0;
@@ -61,7 +65,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         }
         if (!response.IsSuccessStatusCode)
         {
-            throw RemoteProbe.StatusFailure(upload, response);
+            throw await RemoteProbe.StatusFailureAsync(upload, response, cancellationToken);
         }
         if (!TryOffset(response, out var offset))
         {
@@ -106,7 +110,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
             }
             if (response.StatusCode != HttpStatusCode.NoContent && !response.IsSuccessStatusCode)
             {
-                throw RemoteProbe.StatusFailure(upload, response);
+                throw await RemoteProbe.StatusFailureAsync(upload, response, cancellationToken);
             }
             if (!TryOffset(response, out var newOffset) || newOffset < offset || newOffset > offset + count)
             {

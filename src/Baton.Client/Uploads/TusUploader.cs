@@ -80,7 +80,7 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
         var uploadUrl = new Uri(state.Parts[0].Url);
         if (state.Parts.Count > 1)
         {
-            uploadUrl = await RunStepAsync(pipeline, async t => (await requests.CreateAsync(endpoint, size, UploadMetadata.FromStrings(Metadata(file, options)),
+            uploadUrl = await RunStepAsync(pipeline, async t => (await requests.CreateAsync(endpoint, null, UploadMetadata.FromStrings(Metadata(file, options)),
                 "final;" + string.Join(' ', state.Parts.Select(p => p.Url)), 0, 0, _ => { }, t)).Url, endpoint, cancellationToken);
             UploadStateStore.Save(statePath, state with { Final = uploadUrl.AbsoluteUri });
         }
