@@ -40,14 +40,19 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task Get_of_an_unreachable_server_gives_up_with_the_network_code()
+    public async Task Get_of_an_unreachable_server_retries_then_gives_up_with_the_network_code()
     {
         using var dir = new TempDirectory();
 
-        var run = await BatonCli.RunAsync(["get", $"http://127.0.0.1:{FreePort.Next()}/x.bin", "-o", dir.Combine("x.bin"), "--retries", "1", "-q"]);
+        var run = await BatonCli.RunAsync(["get", $"http://127.0.0.1:{FreePort.Next()}/x.bin", "-o", dir.Combine("x.bin"), "--retries", "1"]);
+        var quiet = await BatonCli.RunAsync(["get", $"http://127.0.0.1:{FreePort.Next()}/x.bin", "-o", dir.Combine("x.bin"), "--retries", "1", "-q"]);
 
         Assert.Equal(3, run.ExitCode);
-        Assert.StartsWith("baton: error:", run.Output);
+        Assert.Contains("baton: retry 1/1 in", run.Output);
+        Assert.Contains("baton: error:", run.Output);
+        Assert.Equal(3, quiet.ExitCode);
+        Assert.StartsWith("baton: error:", quiet.Output);
+        Assert.Single(quiet.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public static class GetRunner
                 LimitBytesPerSecond = arguments.LimitRate,
                 Retries = arguments.Retries,
                 AllowRestart = !arguments.NoRestart,
+                Notice = console.Notice,
             };
             try
             {

@@ -55,6 +55,9 @@ public sealed record DownloadOptions
     /// <summary>Ask the server for a SHA-256 Repr-Digest (RFC 9530 §4) and verify it. Default true.</summary>
     public bool RequestDigest { get; init; } = true;
 
+    /// <summary>Called with one-line notices for the user (retries, a restart because the remote file changed). Default none.</summary>
+    public Action<string>? Notice { get; init; }
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {

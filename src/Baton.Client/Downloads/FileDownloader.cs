@@ -19,7 +19,7 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
     {
         options ??= new DownloadOptions();
         options.Validate();
-        var pipeline = RetryPipelines.Create(options.Retries, options.RetryDelay, _time);
+        var pipeline = RetryPipelines.Create(options.Retries, options.RetryDelay, _time, options.Notice);
         var restarted = false;
         for (var attempt = 0; ; attempt++)
         {
@@ -50,6 +50,7 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
                             $"{url} changed since the partial download began; rerun without --no-restart to start over");
                     }
                     restarted = true;
+                    options.Notice?.Invoke($"{url} changed since the partial download began; starting over");
                 }
                 if (map is null)
                 {
@@ -84,6 +85,7 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
                 }
                 Discard(part, control);
                 restarted = true;
+                options.Notice?.Invoke($"{e.Message}; starting over");
             }
             catch (IOException e) when (e is not HttpIOException)
             {

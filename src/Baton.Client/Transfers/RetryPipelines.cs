@@ -9,7 +9,7 @@ namespace Baton.Client.Transfers;
 /// </summary>
 public static class RetryPipelines
 {
-    public static ResiliencePipeline Create(int retries, TimeSpan firstDelay, TimeProvider time)
+    public static ResiliencePipeline Create(int retries, TimeSpan firstDelay, TimeProvider time, Action<string>? notice = null)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (retries > 0)
@@ -26,6 +26,12 @@ public static class RetryPipelines
                 UseJitter = true,
                 Delay = firstDelay,
                 MaxDelay = TimeSpan.FromSeconds(30),
+                OnRetry = args =>
+                {
+                    notice?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"retry {args.AttemptNumber + 1}/{retries} in {args.RetryDelay.TotalSeconds:0.0} s: {args.Outcome.Exception?.Message}"));
+                    return default;
+                },
             });
         }
         return builder.Build();

@@ -27,7 +27,7 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
         }
         var size = file.Length;
         var modified = new DateTimeOffset(file.LastWriteTimeUtc);
-        var pipeline = RetryPipelines.Create(options.Retries, options.RetryDelay, _time);
+        var pipeline = RetryPipelines.Create(options.Retries, options.RetryDelay, _time, options.Notice);
         var capabilities = await RunStepAsync(pipeline, t => TusCapabilities.DiscoverAsync(http, endpoint, t), endpoint, cancellationToken);
         if (!capabilities.Creation)
         {

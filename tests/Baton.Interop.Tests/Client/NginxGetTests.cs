@@ -85,6 +85,7 @@ public class NginxGetTests(ITestOutputHelper output)
         Assert.Contains("changed", refused.Output);
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Contains("restarted", second.Output);
+        Assert.Contains("starting over", second.Output);
         Assert.Equal(FileHashes.Sha256(replacement), FileHashes.Sha256(target));
     }
 
