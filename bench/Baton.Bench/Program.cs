@@ -28,7 +28,10 @@ var work = Directory.CreateTempSubdirectory("baton-bench-").FullName;
 // nginx workers run as an unprivileged user: the data must be readable by others.
 File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
 var context = new BenchContext(repository, work, rounds, quick);
-IBenchCase[] cases = [new DownloadOneClientCase(), new RandomRangesCase()];
+IBenchCase[] cases =
+[
+    new DownloadOneClientCase(), new RandomRangesCase(), new ClientDownloadCase(), new SegmentedDownloadCase(), new MemoryCase(),
+];
 var results = new List<CaseResult>();
 var docs = Path.Combine(repository, "docs");
 Directory.CreateDirectory(Path.Combine(docs, "bench"));

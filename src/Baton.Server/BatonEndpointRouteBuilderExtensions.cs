@@ -1,3 +1,4 @@
+using Baton.Server.Auth;
 using Baton.Server.Downloads;
 using Baton.Server.Files;
 using Baton.Server.Uploads;
@@ -19,6 +20,7 @@ public static class BatonEndpointRouteBuilderExtensions
         group.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
         group.MapDownloads();
         group.MapFilesApi();
+        group.MapLinks();
         group.MapUploads();
         return group;
     }

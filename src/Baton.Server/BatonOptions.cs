@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Baton.Server.Auth;
 using Baton.Server.Downloads;
 using Baton.Server.Uploads;
 
@@ -23,6 +24,10 @@ public sealed class BatonOptions
     /// <summary>Ranged download settings.</summary>
     [ValidateObjectMembers]
     public DownloadOptions Downloads { get; set; } = new();
+
+    /// <summary>Access control: tokens, signed links, rate limits.</summary>
+    [ValidateObjectMembers]
+    public AuthOptions Auth { get; set; } = new();
 
     /// <summary>Resumable upload settings.</summary>
     [ValidateObjectMembers]

@@ -1,3 +1,4 @@
+using Baton.Server.Auth;
 using Baton.Server.Downloads;
 using Baton.Server.Hosting;
 using Baton.Server.Uploads;
@@ -30,6 +31,7 @@ public static class BatonServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatonOptions>, BatonOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BatonRoot>();
+        services.AddBatonAuth();
         services.AddBatonDownloads();
         services.AddBatonUploads();
         return services;

@@ -21,6 +21,10 @@ public sealed class CaseResult(string id, string title, string unit, bool higher
 
     public void AddGoal(string description, string contender, string reference, double target) =>
         Goals.Add(new Goal(description, Ratio(contender, reference), target));
+
+    /// <summary>An absolute goal "value ≤ limit" (or ≥ when higher is better), expressed as the ratio limit/value (≥ 1 when met).</summary>
+    public void AddLimitGoal(string description, double value, double limit) =>
+        Goals.Add(new Goal(description, HigherIsBetter ? value / limit : limit / value, 1.0));
 }
 
 /// <summary>A goal "contender ≥ target × reference".</summary>

@@ -96,9 +96,14 @@ public sealed class FileDigestCache : IFileDigestCache
 
     private Entry? Load(string fullPath)
     {
+        var sidecar = SidecarPath(fullPath);
+        if (!File.Exists(sidecar))
+        {
+            return null; // the common miss: no exception on the request path
+        }
         try
         {
-            var lines = File.ReadAllLines(SidecarPath(fullPath));
+            var lines = File.ReadAllLines(sidecar);
             if (lines.Length >= 3 && lines[2] == fullPath && EntityTag.TryParse(lines[0], out var tag) && lines[1].Length == 64)
             {
                 return new Entry(tag, Convert.FromHexString(lines[1]));

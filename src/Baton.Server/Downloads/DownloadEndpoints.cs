@@ -1,3 +1,4 @@
+using Baton.Server.Auth;
 using Baton.Server.Digests;
 using Baton.Server.Files;
 using Microsoft.AspNetCore.Builder;
@@ -28,9 +29,11 @@ public static class DownloadEndpoints
     {
         endpoints.MapMethods(FileLinks.DownloadPrefix + "{**path}", [HttpMethods.Get, HttpMethods.Head],
             (HttpContext context, string? path, DownloadHandler handler) => handler.HandleAsync(context, path))
+            .RequireAuthorization(BatonPolicies.Download)
             .WithName("BatonDownload");
         endpoints.MapDelete(FileLinks.DownloadPrefix + "{**path}",
             (HttpContext context, string? path, FileDeletion deletion) => deletion.HandleAsync(context, path))
+            .RequireAuthorization(BatonPolicies.Delete)
             .WithName("BatonDelete");
         return endpoints;
     }

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Baton.Protocol.Paths;
+using Baton.Server.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using Baton.Protocol.Problems;
 using Baton.Server.Digests;
 using Baton.Server.Problems;
@@ -24,7 +26,10 @@ public static class FilesEndpoints
 
     public static IEndpointRouteBuilder MapFilesApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ListPath, ListAsync).WithName("BatonListFiles");
+        endpoints.MapGet(ListPath, ListAsync)
+            .RequireAuthorization(BatonPolicies.List)
+            .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<BatonRateLimits>().Api)
+            .WithName("BatonListFiles");
         return endpoints;
     }
 

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Baton.Bench.Load;
+using Baton.Bench.Peers;
+using Baton.Bench.Stats;
+
+namespace Baton.Bench.Cases;
+
+/// <summary>
+/// Case 6: Baton's resident memory. (a) Peak RSS while 200 uploads and 200 downloads run at once. (b) Peak RSS of a 10 GiB download
+/// and upload against a 10 MiB one, each in a fresh server process: flat memory means the same peak.
+/// </summary>
+public sealed class MemoryCase : IBenchCase
+{
+    public string Id => "server-memory";
+
+    public async Task<CaseResult> RunAsync(BenchContext context)
+    {
+        var result = new CaseResult(Id, "Baton server peak RSS (MiB)", "MiB", higherIsBetter: false);
+        var concurrent = await ConcurrentPeakAsync(context, result);
+        result.AddLimitGoal("peak RSS with 200 uploads + 200 downloads ≤ 150 MiB", concurrent, 150);
+
+        var small = await SingleTransferPeakAsync(context, 10L << 20);
+        var large = await SingleTransferPeakAsync(context, context.Quick ? 1L << 30 : 10L << 30);
+        result.Summaries.Add(new Summary("10 MiB download + upload", [small]));
+        result.Summaries.Add(new Summary(context.Quick ? "1 GiB download + upload" : "10 GiB download + upload", [large]));
+        result.Goals.Add(new Goal("peak RSS of the large transfer within ±10 % of the 10 MiB one", 1.1 / Math.Max(large / small, small / large), 1.0));
+        result.Commands.Add("server: dotnet baton.dll serve ROOT (Durability=Full); load: HttpClient in the harness (tus POST + one streaming PATCH; GET drained with a 256 KiB buffer)");
+        result.Commands.Add("peak RSS: VmHWM from /proc/PID/status after the load");
+        return result;
+    }
+
+    private static async Task<double> ConcurrentPeakAsync(BenchContext context, CaseResult result)
+    {
+        var uploads = 200;
+        var downloads = 200;
+        var uploadSize = context.Quick ? 4L << 20 : 16L << 20;
+        var downloadSize = context.Quick ? 16L << 20 : 64L << 20;
+        var root = Path.Combine(context.Work, "memory-root");
+        Directory.CreateDirectory(root);
+        File.Copy(context.DataFile("memory-data", "dl.bin", downloadSize), Path.Combine(root, "dl.bin"), overwrite: true);
+        await using var baton = await DotnetServer.StartBatonAsync(context, root);
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = baton.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
+        var load = new TransferLoad(client);
+        await load.DownloadAsync("files/dl.bin", CancellationToken.None); // warm up, and let the digest worker hash it
+        var idle = ProcessMemory.Read(baton.ProcessId).RssMiB;
+        var work = Enumerable.Range(0, uploads).Select(_ => load.UploadAsync(uploadSize, CancellationToken.None))
+            .Concat(Enumerable.Range(0, downloads).Select(_ => (Task)load.DownloadAsync("files/dl.bin", CancellationToken.None)));
+        await Task.WhenAll(work);
+        var (_, peak) = ProcessMemory.Read(baton.ProcessId);
+        result.Summaries.Add(new Summary($"{uploads} uploads × {uploadSize >> 20} MiB + {downloads} downloads × {downloadSize >> 20} MiB", [peak]));
+        result.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Idle RSS after one warm-up download: {idle:F1} MiB."));
+        return peak;
+    }
+
+    private static async Task<double> SingleTransferPeakAsync(BenchContext context, long size)
+    {
+        var root = Path.Combine(context.Work, $"single-{size}");
+        Directory.CreateDirectory(root);
+        var file = Path.Combine(root, "sparse.bin");
+        await using (var stream = File.Create(file))
+        {
+            stream.SetLength(size); // sparse: a 10 GiB file without writing 10 GiB
+        }
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+        await using var baton = await DotnetServer.StartBatonAsync(context, root);
+        using var client = new HttpClient { BaseAddress = baton.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
+        var load = new TransferLoad(client);
+        var received = await load.DownloadAsync("files/sparse.bin", CancellationToken.None);
+        if (received != size)
+        {
+            throw new InvalidOperationException($"downloaded {received} of {size} bytes");
+        }
+        await load.UploadAsync(size, CancellationToken.None);
+        var peak = ProcessMemory.Read(baton.ProcessId).PeakMiB;
+        Console.WriteLine($"  {size >> 20} MiB transfer: peak RSS {peak:F1} MiB");
+        foreach (var uploaded in Directory.GetFiles(root, "load-*"))
+        {
+            File.Delete(uploaded);
+        }
+        return peak;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using Baton.Protocol.Problems;
+using Baton.Server.Problems;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Baton.Server.Auth;
+
+/// <summary>
+/// Baton's own scheme. In order: a signed link in the query (valid only for its path), an <c>Authorization: Bearer</c> token,
+/// else anonymous — with every permission while no token is configured (open mode), otherwise with
+/// <see cref="AuthOptions.AnonymousPermissions"/>. Failures answer problem+json: 401 without usable credentials, 403 for a bad link.
+/// </summary>
+public sealed class BatonAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    TokenStore tokens,
+    LinkSigner links,
+    IOptions<BatonOptions> options)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
+{
+    public const string SchemeName = "Baton";
+    private const string LinkErrorItem = "baton.link-error";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var settings = options.Value.Auth;
+        var query = Request.Query;
+        if (query.ContainsKey(LinkSigner.SignatureParameter))
+        {
+            var method = HttpMethods.IsHead(Request.Method) ? HttpMethods.Get : Request.Method;
+            var path = (Request.PathBase + Request.Path).Value ?? "/";
+            var check = links.Verify(method, path, query[LinkSigner.ExpiresParameter], NullIfEmpty(query[LinkSigner.MaxBytesParameter]),
+                query[LinkSigner.SignatureParameter]);
+            if (check != LinkCheck.Valid)
+            {
+                Context.Items[LinkErrorItem] = check == LinkCheck.Expired ? "The link has expired." : "The link's signature does not match.";
+                return Task.FromResult(AuthenticateResult.Fail("invalid signed link"));
+            }
+            var permission = method == HttpMethods.Post ? BatonPermissions.Upload : BatonPermissions.Download;
+            var maxBytes = long.TryParse(query[LinkSigner.MaxBytesParameter], out var m) ? m : 0;
+            return Success(new BatonCaller("link", permission, MaxUploadSize: maxBytes, LinkPath: path));
+        }
+
+        var authorization = Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!Request.IsHttps && !IsLoopback(Context.Connection.RemoteIpAddress) && !settings.AllowTokensOverHttp)
+            {
+                return Task.FromResult(AuthenticateResult.Fail("tokens are accepted only over HTTPS from other machines"));
+            }
+            var entry = tokens.Find(authorization["Bearer ".Length..].Trim());
+            return entry is null
+                ? Task.FromResult(AuthenticateResult.Fail("unknown token"))
+                : Success(new BatonCaller(entry.Name, entry.Combined, entry.QuotaBytes, entry.MaxUploadSize));
+        }
+
+        if (!tokens.HasTokens)
+        {
+            return Success(new BatonCaller(BatonCaller.AnonymousName, BatonPermissions.All));
+        }
+        var anonymous = settings.AnonymousPermissions.Aggregate(BatonPermissions.None, (a, p) => a | p);
+        return anonymous == BatonPermissions.None
+            ? Task.FromResult(AuthenticateResult.NoResult())
+            : Success(new BatonCaller(BatonCaller.AnonymousName, anonymous));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items[LinkErrorItem] is string linkError)
+        {
+            return ProblemResponder.WriteAsync(Context, ProtocolErrors.InvalidLink.WithDetail(linkError));
+        }
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"baton\"";
+        return ProblemResponder.WriteAsync(Context, ProtocolErrors.Unauthorized);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ProblemResponder.WriteAsync(Context, ProtocolErrors.Forbidden);
+
+    private Task<AuthenticateResult> Success(BatonCaller caller) =>
+        Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), SchemeName)));
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace Baton.Server.Auth;
+
+/// <summary>Who is calling, as Baton sees it: a name (the owner recorded on uploads), permissions, limits, and for a signed link
+/// the one path it is good for.</summary>
+public sealed record BatonCaller(string Name, BatonPermissions Permissions, long QuotaBytes = 0, long MaxUploadSize = 0, string? LinkPath = null)
+{
+    public const string AnonymousName = "anonymous";
+    private const string PermissionsClaim = "baton:permissions";
+    private const string QuotaClaim = "baton:quota";
+    private const string MaxUploadClaim = "baton:max-upload";
+    private const string LinkPathClaim = "baton:link-path";
+
+    public bool Can(BatonPermissions permission) => (Permissions & (permission | BatonPermissions.Admin)) != 0;
+
+    public ClaimsPrincipal ToPrincipal(string scheme)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, Name),
+            new(PermissionsClaim, ((int)Permissions).ToString(CultureInfo.InvariantCulture)),
+            new(QuotaClaim, QuotaBytes.ToString(CultureInfo.InvariantCulture)),
+            new(MaxUploadClaim, MaxUploadSize.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (LinkPath is not null)
+        {
+            claims.Add(new Claim(LinkPathClaim, LinkPath));
+        }
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>The caller behind a principal made by <see cref="ToPrincipal"/>, or by another scheme (JWT: the <c>baton</c>
+    /// claim or <c>scope</c> lists permission names).</summary>
+    public static BatonCaller? From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity is not { IsAuthenticated: true } identity)
+        {
+            return null;
+        }
+        if (principal.FindFirst(PermissionsClaim) is { } permissions)
+        {
+            return new BatonCaller(identity.Name ?? AnonymousName,
+                (BatonPermissions)int.Parse(permissions.Value, CultureInfo.InvariantCulture),
+                long.Parse(principal.FindFirst(QuotaClaim)?.Value ?? "0", CultureInfo.InvariantCulture),
+                long.Parse(principal.FindFirst(MaxUploadClaim)?.Value ?? "0", CultureInfo.InvariantCulture),
+                principal.FindFirst(LinkPathClaim)?.Value);
+        }
+        var granted = BatonPermissions.None;
+        foreach (var claim in principal.FindAll("baton").Concat(principal.FindAll("scope")))
+        {
+            foreach (var word in claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Enum.TryParse<BatonPermissions>(word, ignoreCase: true, out var p))
+                {
+                    granted |= p;
+                }
+            }
+        }
+        return new BatonCaller(identity.Name ?? principal.FindFirst("sub")?.Value ?? "jwt", granted);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Baton.Protocol.Paths;
+using Baton.Protocol.Problems;
+using Baton.Server.Files;
+using Baton.Server.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Baton.Server.Auth;
+
+/// <summary><c>POST /api/links</c>: creates a signed, expiring link. A caller may sign only what it may do itself.</summary>
+public static class LinkEndpoints
+{
+    public const string Path = "/api/links";
+    public const string UploadsPath = "/uploads";
+
+    public static IEndpointConventionBuilder MapLinks(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Path, CreateAsync)
+            .RequireAuthorization(BatonPolicies.Download)
+            .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<BatonRateLimits>().Api)
+            .WithName("BatonCreateLink");
+
+    private static async Task CreateAsync(HttpContext context, LinkSigner signer, StoredFiles files, TimeProvider time,
+        IOptions<BatonOptions> options)
+    {
+        LinkRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync(context.Request.Body, LinkJsonContext.Default.LinkRequest, context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+        var settings = options.Value;
+        if (request is null || request.ExpiresInSeconds <= 0 || request.ExpiresInSeconds > settings.Auth.MaxLinkLifetime.TotalSeconds
+            || (request.Upload ? request.MaxBytes is not > 0 : request.Path is null))
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidLinkRequest.WithDetail(
+                $"Send {{\"path\": \"dir/file\", \"expiresInSeconds\": N}} or {{\"upload\": true, \"maxBytes\": N, \"expiresInSeconds\": N}}; N at most {(long)settings.Auth.MaxLinkLifetime.TotalSeconds} seconds."));
+            return;
+        }
+        var caller = BatonCaller.From(context.User)!;
+        var expires = time.GetUtcNow().AddSeconds(request.ExpiresInSeconds);
+        string target;
+        string query;
+        if (request.Upload)
+        {
+            if (!caller.Can(BatonPermissions.Upload))
+            {
+                await ProblemResponder.WriteAsync(context, ProtocolErrors.Forbidden);
+                return;
+            }
+            target = settings.PathBase.TrimEnd('/') + UploadsPath;
+            query = signer.Sign(HttpMethods.Post, target, expires, request.MaxBytes);
+        }
+        else
+        {
+            if (files.Check(request.Path, out var relative) != PathCheck.Valid || relative.IsRoot)
+            {
+                await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidPath);
+                return;
+            }
+            target = FileLinks.Download(relative.ToString(), settings.PathBase);
+            // The signature covers the decoded path, exactly as the request will present it.
+            query = signer.Sign(HttpMethods.Get, Uri.UnescapeDataString(target), expires);
+        }
+        var url = $"{context.Request.Scheme}://{context.Request.Host}{target}?{query}";
+        context.Response.StatusCode = StatusCodes.Status201Created;
+        await context.Response.WriteAsJsonAsync(new LinkResponse(url, expires), LinkJsonContext.Default.LinkResponse);
+    }
+}
