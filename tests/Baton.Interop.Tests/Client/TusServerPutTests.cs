@@ -39,6 +39,36 @@ public class TusServerPutTests
     }
 
     [Fact]
+    public async Task An_upload_the_server_no_longer_knows_is_created_anew_on_the_next_run()
+    {
+        await using var tus = await TusServerPeer.StartAsync();
+        using var dir = new TempDirectory();
+        var source = dir.WriteRandomFile("forgotten.bin", 16 * MiB);
+        var environment = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = dir.Combine("state") };
+        await using (var first = BatonCli.Start(["put", source, tus.Endpoint.AbsoluteUri, "--limit-rate", "8m", "--chunk-size", "1m"], environment: environment))
+        {
+            var watch = Stopwatch.StartNew();
+            while (!(tus.Uploads() is [var partial] && partial.Length >= 2 * MiB))
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "the upload never started: " + first.Output);
+                await Task.Delay(20);
+            }
+            await first.KillAsync();
+        }
+        var forgotten = tus.Uploads().Single();
+        forgotten.Delete();
+        File.Delete(forgotten.FullName + ".json");
+
+        var second = await BatonCli.RunAsync(["put", source, tus.Endpoint.AbsoluteUri], environment: environment);
+
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.DoesNotContain("resumed", second.Output);
+        var stored = Assert.Single(tus.Uploads());
+        Assert.NotEqual(forgotten.Name, stored.Name);
+        Assert.Equal(FileHashes.Sha256(source), FileHashes.Sha256(stored.FullName));
+    }
+
+    [Fact]
     public async Task Parallel_without_concatenation_uploads_sequentially_with_a_notice()
     {
         await using var tus = await TusServerPeer.StartAsync();
