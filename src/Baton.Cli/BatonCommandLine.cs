@@ -4,6 +4,8 @@ using Baton.Cli.Ls;
 using Baton.Cli.Put;
 using Baton.Cli.Rm;
 using Baton.Cli.Serve;
+using Baton.Cli.Sign;
+using Baton.Cli.Token;
 
 namespace Baton.Cli;
 
@@ -18,6 +20,8 @@ public static class BatonCommandLine
         root.Subcommands.Add(PutCommand.Create());
         root.Subcommands.Add(LsCommand.Create());
         root.Subcommands.Add(RmCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(SignCommand.Create());
         return root;
     }
 

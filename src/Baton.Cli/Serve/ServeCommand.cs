@@ -16,13 +16,30 @@ public static class ServeCommand
         {
             Description = "Address(es) to listen on, separated by ';' (default http://127.0.0.1:8080).",
         };
+        var allowAnonymous = new Option<bool>("--allow-anonymous")
+        {
+            Description = "Serve without tokens on a non-loopback address (anyone who can reach it can read, upload and delete).",
+        };
+        var certificate = new Option<string?>("--cert")
+        {
+            Description = "TLS certificate for https:// URLs: a PEM file (with --cert-key) or a PFX/PKCS#12 file (password in BATON_CERTIFICATEPASSWORD).",
+        };
+        var certificateKey = new Option<string?>("--cert-key")
+        {
+            Description = "PEM private key of --cert.",
+        };
         var command = new Command("serve", "Serve a folder over HTTP with ranged downloads and resumable uploads.")
         {
             root,
             urls,
+            allowAnonymous,
+            certificate,
+            certificateKey,
         };
-        command.SetAction((parse, cancellation) =>
-            ServeHost.RunAsync(new ServeArguments(parse.GetValue(root), parse.GetValue(urls)), cancellation));
+        command.SetAction((parse, cancellation) => ServeHost.RunAsync(
+            new ServeArguments(parse.GetValue(root), parse.GetValue(urls), parse.GetValue(allowAnonymous), parse.GetValue(certificate),
+                parse.GetValue(certificateKey)),
+            cancellation));
         return command;
     }
 }

@@ -1,4 +1,5 @@
 using Baton.Server;
+using Baton.Server.Auth;
 using Baton.Server.Hosting;
 using Baton.Server.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -23,9 +24,16 @@ public static partial class ServeHost
         try
         {
             app = Build(arguments);
+            var urls = app.Configuration["urls"] ?? DefaultUrls;
+            if (ListenPolicy.Refusal(urls, app.Services.GetRequiredService<TokenStore>().HasTokens, arguments.AllowAnonymous) is { } refusal)
+            {
+                await Console.Error.WriteLineAsync("baton serve: " + refusal);
+                return ExitCodes.Failure;
+            }
             await app.StartAsync(cancellation);
         }
-        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or IOException or InvalidOperationException
+                                       or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
         {
             await Console.Error.WriteLineAsync($"baton serve: {e.Message}");
             return ExitCodes.Failure;
@@ -69,10 +77,21 @@ public static partial class ServeHost
         configuration.AddInMemoryCollection(overrides);
 
         builder.WebHost.UseUrls(configuration["urls"] ?? DefaultUrls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves https:// addresses out unless asked
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            if (arguments.CertificatePath is { } certificate)
+            {
+                var loaded = ServerCertificate.Load(certificate, arguments.CertificateKeyPath, configuration["CertificatePassword"]);
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = loaded);
+            }
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        // A failed start is reported once, as one line, by RunAsync; the host's own stack-trace dump would bury it.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddBaton(configuration.GetSection(BatonOptions.SectionName));
 
         var app = builder.Build();

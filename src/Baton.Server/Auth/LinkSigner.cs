@@ -28,6 +28,13 @@ public sealed class LinkSigner
         _key = new Lazy<byte[]>(() => configured.Length > 0 ? Convert.FromBase64String(configured) : SigningKeyFile.LoadOrCreate(root));
     }
 
+    /// <summary>A signer with a key in hand (the CLI's <c>baton sign</c>, which reads the server's key file).</summary>
+    public LinkSigner(byte[] key, TimeProvider time)
+    {
+        _time = time;
+        _key = new Lazy<byte[]>(key);
+    }
+
     /// <summary>The query string (without '?') that makes <paramref name="method"/> on <paramref name="path"/> valid until <paramref name="expires"/>.</summary>
     public string Sign(string method, string path, DateTimeOffset expires, long? maxBytes = null)
     {

@@ -16,6 +16,7 @@ public static class SigningKeyFile
         {
             return Convert.FromBase64String(File.ReadAllText(path).Trim());
         }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var key = RandomNumberGenerator.GetBytes(32);
         var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
         File.WriteAllText(temp, Convert.ToBase64String(key));

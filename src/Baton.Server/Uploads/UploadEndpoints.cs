@@ -1,12 +1,66 @@
+using Baton.Server.Hosting;
+using Baton.Server.Uploads.Completion;
+using Baton.Server.Uploads.Events;
+using Baton.Server.Uploads.Expiry;
+using Baton.Server.Uploads.Ietf;
+using Baton.Server.Uploads.Tus;
+using Baton.Storage;
+using Baton.Storage.FileSystem;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Baton.Server.Uploads;
 
 /// <summary>Registration and routes of the resumable upload endpoints (tus 1.0 and IETF Resumable Uploads).</summary>
 public static class UploadEndpoints
 {
-    public static IServiceCollection AddBatonUploads(this IServiceCollection services) => services;
+    public const string CollectionPattern = "/uploads";
+    public const string ResourcePattern = "/uploads/{id}";
 
-    public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>
+    /// Registers the file-system store over <c>ROOT/.baton/uploads</c> unless the application registered its own
+    /// <see cref="IUploadStore"/> first; its capabilities are discovered once.
+    /// </summary>
+    public static IServiceCollection AddBatonUploads(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IUploadStore>(sp =>
+        {
+            var uploads = sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads;
+            return new FileUploadStore(new FileUploadStoreOptions
+            {
+                Folder = sp.GetRequiredService<BatonRoot>().StateFolder("uploads"),
+                Durability = uploads.Durability,
+                CheckpointBytes = uploads.CheckpointBytes,
+                Expiration = uploads.Expiration > TimeSpan.Zero ? uploads.Expiration : null,
+                LockWait = uploads.LockWait,
+                LockTakeoverWait = uploads.LockTakeoverWait,
+            }, sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(sp => StoreCapabilities.Discover(sp.GetRequiredService<IUploadStore>()));
+        services.TryAddSingleton(sp => new UploadDiscovery(
+            sp.GetRequiredService<StoreCapabilities>(), sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads));
+        services.TryAddSingleton<UploadEventDispatcher>();
+        services.TryAddSingleton<UploadCompletion>();
+        services.TryAddSingleton<TusCreation>();
+        services.TryAddSingleton<TusUploadResource>();
+        services.TryAddSingleton<IetfCreation>();
+        services.TryAddSingleton<IetfUploadResource>();
+        services.TryAddSingleton<UploadDispatcher>();
+        services.TryAddSingleton<UploadExpiryService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UploadExpiryService>(sp => sp.GetRequiredService<UploadExpiryService>()));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder endpoints)
+    {
+        var dispatcher = endpoints.ServiceProvider.GetRequiredService<UploadDispatcher>();
+        endpoints.MapMethods(CollectionPattern, ["OPTIONS", "POST"], dispatcher.CollectionAsync);
+        // POST on a resource is for X-HTTP-Method-Override (tus §X-HTTP-Method-Override).
+        endpoints.MapMethods(ResourcePattern, ["OPTIONS", "HEAD", "PATCH", "DELETE", "POST"], dispatcher.ResourceAsync);
+        return endpoints;
+    }
 }

@@ -1,0 +1,26 @@
+using Baton.Server.Files;
+using Baton.Server.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace Baton.Server.Uploads.Http;
+
+/// <summary>URLs the upload endpoints hand out: an upload resource's, and the download URL of the file an upload became.</summary>
+public static class UploadUrls
+{
+    public const string FileUrlHeader = "Baton-File-Url";
+
+    /// <summary>The upload resource's absolute path: the creation URL (this request's path) plus the id.</summary>
+    public static string Upload(HttpRequest creation, string id) =>
+        (creation.PathBase + creation.Path).Value!.TrimEnd('/') + "/" + id;
+
+    /// <summary>The download path of a placed file (via <see cref="FileLinks"/>), or null when it is not inside ROOT.</summary>
+    public static string? File(HttpRequest request, BatonRoot root, string baseOfBaton, string? placedPath)
+    {
+        if (placedPath is null || !root.Contains(placedPath))
+        {
+            return null;
+        }
+        var relative = Path.GetRelativePath(root.FullPath, placedPath).Replace(Path.DirectorySeparatorChar, '/');
+        return FileLinks.Download(relative, request.PathBase.Value + baseOfBaton);
+    }
+}

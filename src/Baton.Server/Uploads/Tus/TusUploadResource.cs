@@ -1,0 +1,156 @@
+using Baton.Protocol.Problems;
+using Baton.Protocol.Tus;
+using Baton.Server.Problems;
+using Baton.Server.Uploads.Completion;
+using Baton.Server.Uploads.Events;
+using Baton.Server.Uploads.Http;
+using Baton.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Baton.Server.Uploads.Tus;
+
+/// <summary>tus <c>HEAD|PATCH|DELETE /uploads/{id}</c>: offset retrieval, append (with checksum and deferred length), termination.</summary>
+public sealed class TusUploadResource(
+    StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion, UploadEventDispatcher events)
+{
+    private UploadOptions Options => options.Value.Uploads;
+
+    public async Task HeadAsync(HttpContext context, string id)
+    {
+        // tus §HEAD: never cacheable; a missing upload gets no Upload-Offset.
+        context.Response.Headers.CacheControl = "no-store";
+        var lookup = await store.Core.FindAsync(id, context.RequestAborted);
+        if (lookup.Info is not { } info)
+        {
+            await ProblemResponder.WriteAsync(context, lookup.Presence == UploadPresence.Gone ? ProtocolErrors.UploadGone : ProtocolErrors.UploadNotFound);
+            return;
+        }
+        var headers = context.Response.Headers;
+        if (info.Metadata.Length > 0)
+        {
+            headers[TusHeaders.UploadMetadata] = info.Metadata;
+        }
+        if (info.Concat is not null)
+        {
+            headers[TusHeaders.UploadConcat] = info.Concat;
+        }
+        TusResponses.WriteState(context.Response, info, completion.FileUrl(context.Request, info));
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    public async Task PatchAsync(HttpContext context, string id)
+    {
+        var request = context.Request;
+        var cancellation = context.RequestAborted;
+        if (!TusRequest.IsOffsetOctetStream(request))
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadMediaTypeUnsupported.WithDetail(
+                $"PATCH bodies must be {TusHeaders.OffsetOctetStream}."));
+            return;
+        }
+        if (!TusInteger.TryParse(request.Headers[TusHeaders.UploadOffset], out var offset))
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidUploadOffset);
+            return;
+        }
+        if (!TusRequest.TryGetVerifier(request, out var verifier, out var checksumError))
+        {
+            await ProblemResponder.WriteAsync(context, checksumError!);
+            return;
+        }
+        var lookup = await store.Core.FindAsync(id, cancellation);
+        if (lookup.Info is not { } info)
+        {
+            await ProblemResponder.WriteAsync(context, lookup.Presence == UploadPresence.Gone ? ProtocolErrors.UploadGone : ProtocolErrors.UploadNotFound);
+            return;
+        }
+        if (info.Kind == UploadKind.Final)
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.FinalUploadNotPatchable);
+            return;
+        }
+        if (offset != info.Offset)
+        {
+            // Checked again under the upload's lock by the store; checked here first so a stale request declares nothing.
+            context.Response.Headers[TusHeaders.UploadOffset] = info.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadOffsetMismatch.WithDetail($"The upload's offset is {info.Offset}."));
+            return;
+        }
+        if (await DeclareLengthAsync(context, info) is { } lengthError)
+        {
+            await ProblemResponder.WriteAsync(context, lengthError);
+            return;
+        }
+
+        UploadRequestBody.Prepare(context, Options);
+        var result = await store.Core.AppendAsync(id,
+            new AppendRequest(offset, request.BodyReader, verifier, Options.MaxSize > 0 ? Options.MaxSize : null), cancellation);
+        if (TusResponses.ErrorFor(result, result.Info?.Length is not null) is { } error)
+        {
+            if (result.Info is { } current && result.Outcome == AppendOutcome.OffsetMismatch)
+            {
+                context.Response.Headers[TusHeaders.UploadOffset] = current.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            await ProblemResponder.WriteAsync(context, error);
+            return;
+        }
+        info = await completion.CompleteAsync(result.Info!, request, cancellation);
+        TusResponses.WriteState(context.Response, info, completion.FileUrl(request, info));
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    public async Task DeleteAsync(HttpContext context, string id)
+    {
+        if (store.Termination is null)
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
+            return;
+        }
+        var before = (await store.Core.FindAsync(id, context.RequestAborted)).Info;
+        var outcome = await store.Termination.TerminateAsync(id, context.RequestAborted);
+        switch (outcome)
+        {
+            case TerminationOutcome.Terminated:
+                await events.TerminatedAsync(id, before, context.RequestAborted);
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            case TerminationOutcome.Gone:
+                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadGone);
+                return;
+            case TerminationOutcome.Locked:
+                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadLocked);
+                return;
+            default:
+                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadNotFound);
+                return;
+        }
+    }
+
+    /// <summary>tus creation-defer-length: Upload-Length on a PATCH sets a deferred length once; it must never change.</summary>
+    private async Task<ProtocolError?> DeclareLengthAsync(HttpContext context, UploadInfo info)
+    {
+        var header = context.Request.Headers[TusHeaders.UploadLength];
+        if (header.Count == 0)
+        {
+            return null;
+        }
+        if (!TusInteger.TryParse(header, out var length))
+        {
+            return ProtocolErrors.InvalidUploadLength;
+        }
+        if (info.Length is long known)
+        {
+            return known == length ? null : ProtocolErrors.UploadLengthAlreadySet;
+        }
+        if (Options.MaxSize > 0 && length > Options.MaxSize)
+        {
+            return ProtocolErrors.UploadTooLarge.WithDetail($"The upload is {length} bytes; at most {Options.MaxSize} are accepted.");
+        }
+        if (store.LengthDeferral is null || !await store.LengthDeferral.DeclareLengthAsync(info.Id, length, context.RequestAborted))
+        {
+            return ProtocolErrors.UploadLengthAlreadySet.WithDetail("The length is already set, or is below the bytes already received.");
+        }
+        return null;
+    }
+}

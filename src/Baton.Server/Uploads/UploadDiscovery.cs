@@ -1,0 +1,77 @@
+using System.Globalization;
+using Baton.Protocol.Tus;
+using Baton.Protocol.Uploads;
+using Baton.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Baton.Server.Uploads;
+
+/// <summary>
+/// What the server says about its upload support: tus <c>Tus-Version</c>/<c>Tus-Extension</c>/<c>Tus-Max-Size</c>/
+/// <c>Tus-Checksum-Algorithm</c> (extensions from the store's capabilities, discovered once) and the IETF draft's
+/// <c>Accept-Patch</c> and <c>Upload-Limit</c> (§4.4). Both go on every OPTIONS response.
+/// </summary>
+public sealed class UploadDiscovery
+{
+    private readonly UploadOptions _options;
+
+    public UploadDiscovery(StoreCapabilities capabilities, UploadOptions options)
+    {
+        _options = options;
+        var extensions = new List<string> { "creation", "creation-with-upload" };
+        if (capabilities.LengthDeferral is not null)
+        {
+            extensions.Add("creation-defer-length");
+        }
+        if (capabilities.Expiry is not null && options.Expiration > TimeSpan.Zero)
+        {
+            extensions.Add("expiration");
+        }
+        extensions.Add("checksum");
+        extensions.Add("checksum-trailer");
+        if (capabilities.Termination is not null)
+        {
+            extensions.Add("termination");
+        }
+        if (capabilities.Concatenation is not null)
+        {
+            extensions.Add("concatenation");
+            extensions.Add("concatenation-unfinished");
+        }
+        Extensions = extensions;
+    }
+
+    public IReadOnlyList<string> Extensions { get; }
+
+    public bool Supports(string extension) => Extensions.Contains(extension);
+
+    /// <summary>The limits of a new upload (OPTIONS, creation) or of <paramref name="upload"/> (remaining max-age).</summary>
+    public UploadLimit Limit(UploadInfo? upload, DateTimeOffset now)
+    {
+        long? maxAge = upload?.ExpiresAt is { } at && !upload.IsComplete
+            ? Math.Max(0, (long)(at - now).TotalSeconds)
+            : upload is null && _options.Expiration > TimeSpan.Zero ? (long)_options.Expiration.TotalSeconds : null;
+        return new UploadLimit(MaxSize: _options.MaxSize > 0 ? _options.MaxSize : null, MaxAgeSeconds: maxAge);
+    }
+
+    public void WriteOptions(HttpResponse response, DateTimeOffset now)
+    {
+        var headers = response.Headers;
+        headers[TusHeaders.Resumable] = TusHeaders.Version;
+        headers[TusHeaders.TusVersion] = TusHeaders.Version;
+        headers[TusHeaders.Extension] = string.Join(',', Extensions);
+        if (_options.MaxSize > 0)
+        {
+            headers[TusHeaders.MaxSize] = _options.MaxSize.ToString(CultureInfo.InvariantCulture);
+        }
+        headers[TusHeaders.ChecksumAlgorithm] = string.Join(',', UploadChecksum.Supported);
+        // draft-11 §4.4: Accept-Patch must list application/partial-upload in full.
+        headers["Accept-Patch"] = ResumableUploadHeaders.PartialUpload + ", " + TusHeaders.OffsetOctetStream;
+        var limit = Limit(null, now);
+        if (!limit.IsEmpty)
+        {
+            headers[ResumableUploadHeaders.UploadLimit] = limit.ToString();
+        }
+        response.StatusCode = StatusCodes.Status204NoContent;
+    }
+}

@@ -1,0 +1,137 @@
+using Baton.Protocol.Problems;
+using Baton.Protocol.Tus;
+using Baton.Protocol.Uploads;
+using Baton.Server.Problems;
+using Baton.Server.Uploads.Http;
+using Baton.Server.Uploads.Ietf;
+using Baton.Server.Uploads.Tus;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Baton.Server.Uploads;
+
+/// <summary>
+/// Routes a request on <c>/uploads</c> or <c>/uploads/{id}</c> to the protocol it speaks: a request with <c>Tus-Resumable</c>
+/// is tus; one with <c>Upload-Complete</c> or <c>Upload-Draft-Interop-Version</c> is the IETF draft; anything else is treated
+/// as tus (and answered 412 with Tus-Version, tus §Tus-Resumable). Both act on the one store.
+/// </summary>
+public sealed partial class UploadDispatcher(
+    IOptions<BatonOptions> options, UploadDiscovery discovery, TimeProvider time,
+    TusCreation tusCreation, TusUploadResource tusResource, IetfCreation ietfCreation, IetfUploadResource ietfResource,
+    ILogger<UploadDispatcher> logger)
+{
+    public Task CollectionAsync(HttpContext context) => GuardAsync(context, async () =>
+    {
+        var method = context.Request.Method;
+        if (HttpMethods.IsOptions(method))
+        {
+            discovery.WriteOptions(context.Response, time.GetUtcNow());
+        }
+        else if (!HttpMethods.IsPost(method))
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
+        }
+        else if (IsIetf(context.Request))
+        {
+            await ietfCreation.HandleAsync(context);
+        }
+        else if (await CheckTusAsync(context))
+        {
+            await tusCreation.HandleAsync(context);
+        }
+    });
+
+    public Task ResourceAsync(HttpContext context) => GuardAsync(context, async () =>
+    {
+        var id = context.GetRouteValue("id") as string ?? "";
+        var method = EffectiveMethod(context.Request);
+        if (method is null)
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidMethodOverride);
+            return;
+        }
+        if (HttpMethods.IsOptions(method))
+        {
+            discovery.WriteOptions(context.Response, time.GetUtcNow());
+            return;
+        }
+        if (IsIetf(context.Request))
+        {
+            await (method switch
+            {
+                "HEAD" => ietfResource.HeadAsync(context, id),
+                "PATCH" => ietfResource.PatchAsync(context, id),
+                "DELETE" => ietfResource.DeleteAsync(context, id),
+                _ => ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed),
+            });
+            return;
+        }
+        if (!await CheckTusAsync(context))
+        {
+            return;
+        }
+        await (method switch
+        {
+            "HEAD" => tusResource.HeadAsync(context, id),
+            "PATCH" => tusResource.PatchAsync(context, id),
+            "DELETE" => tusResource.DeleteAsync(context, id),
+            _ => ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed),
+        });
+    });
+
+    private static bool IsIetf(HttpRequest request) =>
+        !request.Headers.ContainsKey(TusHeaders.Resumable)
+        && (request.Headers.ContainsKey(ResumableUploadHeaders.UploadComplete) || request.Headers.ContainsKey(ResumableUploadHeaders.DraftInteropVersion));
+
+    /// <summary>tus §X-HTTP-Method-Override: the header, when present, is the method (null when it names none we serve).</summary>
+    private static string? EffectiveMethod(HttpRequest request)
+    {
+        var overridden = request.Headers[TusHeaders.MethodOverride].ToString().Trim();
+        if (overridden.Length == 0)
+        {
+            return request.Method;
+        }
+        overridden = overridden.ToUpperInvariant();
+        return overridden is "HEAD" or "PATCH" or "DELETE" or "OPTIONS" ? overridden : null;
+    }
+
+    /// <summary>tus §Tus-Resumable: every tus response carries it; an unsupported version is 412 with Tus-Version.</summary>
+    private static async Task<bool> CheckTusAsync(HttpContext context)
+    {
+        context.Response.Headers[TusHeaders.Resumable] = TusHeaders.Version;
+        if (TusRequest.HasSupportedVersion(context.Request))
+        {
+            return true;
+        }
+        context.Response.Headers[TusHeaders.TusVersion] = TusHeaders.Version;
+        await ProblemResponder.WriteAsync(context, ProtocolErrors.TusVersionUnsupported);
+        return false;
+    }
+
+    private async Task GuardAsync(HttpContext context, Func<Task> handle)
+    {
+        if (UploadCors.Apply(context, options.Value.Uploads))
+        {
+            return;
+        }
+        try
+        {
+            await handle();
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left; there is nobody to answer.
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Disk full, permissions…: the store has kept its committed state; say so without internals.
+            LogStorageFailure(logger, e, context.Request.Method, context.Request.Path);
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.Internal.WithDetail("The upload could not be stored; retry later."));
+        }
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "Upload storage failed on {Method} {Path}")]
+    private static partial void LogStorageFailure(ILogger logger, Exception exception, string method, PathString path);
+}

@@ -1,0 +1,24 @@
+namespace Baton.Storage.FileSystem;
+
+/// <summary>Settings of <see cref="FileUploadStore"/>.</summary>
+public sealed record FileUploadStoreOptions
+{
+    /// <summary>The staging folder holding <c>ID.json</c> (record) and <c>ID.data</c> (bytes) per upload. Required.</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>See <see cref="Storage.Durability"/>. Default Full.</summary>
+    public Durability Durability { get; init; } = Durability.Full;
+
+    /// <summary>During a long append, bytes received between checkpoints (fsync + record offset), bounding what a crash
+    /// loses. Default 8 MiB.</summary>
+    public long CheckpointBytes { get; init; } = 8L * 1024 * 1024;
+
+    /// <summary>Unfinished uploads expire this long after their last change; null never expires. Default 24 h.</summary>
+    public TimeSpan? Expiration { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a second request waits for a busy upload before asking the holder to stop. Default 3 s.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long it then waits for the holder to commit and let go. Default 10 s.</summary>
+    public TimeSpan LockTakeoverWait { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,5 @@
+namespace Baton.Storage;
+
+/// <summary>What a creation request asks the store for. <paramref name="Length"/> null defers the length.</summary>
+public sealed record NewUpload(long? Length, string Metadata = "", UploadKind Kind = UploadKind.Regular, string? Concat = null,
+    byte[]? ExpectedSha256 = null);

@@ -1,0 +1,19 @@
+namespace Baton.Storage;
+
+/// <summary>The optional abilities of a store, discovered once (like tusd's StoreComposer); null means not supported.</summary>
+public sealed record StoreCapabilities(
+    IUploadStore Core,
+    IUploadTermination? Termination,
+    IUploadConcatenation? Concatenation,
+    IUploadLengthDeferral? LengthDeferral,
+    IUploadPlacement? Placement,
+    IUploadExpiry? Expiry)
+{
+    public static StoreCapabilities Discover(IUploadStore store) => new(
+        store,
+        store as IUploadTermination,
+        store as IUploadConcatenation,
+        store as IUploadLengthDeferral,
+        store as IUploadPlacement,
+        store as IUploadExpiry);
+}

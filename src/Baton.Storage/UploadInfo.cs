@@ -1,0 +1,45 @@
+namespace Baton.Storage;
+
+/// <summary>
+/// The recorded state of one upload. <see cref="Offset"/> is the committed offset: every byte below it is durably stored
+/// (unless the store runs with <see cref="Durability.None"/>), and it never goes backwards.
+/// </summary>
+public sealed record UploadInfo
+{
+    public required string Id { get; init; }
+
+    /// <summary>Total length in bytes; null while deferred (tus creation-defer-length, IETF without Upload-Length).</summary>
+    public long? Length { get; init; }
+
+    public long Offset { get; init; }
+
+    /// <summary>The metadata as a tus <c>Upload-Metadata</c> value (keys with Base64 values), or empty.</summary>
+    public string Metadata { get; init; } = "";
+
+    public UploadKind Kind { get; init; }
+
+    /// <summary>Final uploads: the ids of the partial uploads joined, in order.</summary>
+    public IReadOnlyList<string> PartialIds { get; init; } = [];
+
+    /// <summary>Partial uploads: final uploads waiting for this one to finish (concatenation-unfinished).</summary>
+    public IReadOnlyList<string> FinalIds { get; init; } = [];
+
+    /// <summary>The <c>Upload-Concat</c> value received at creation, echoed on HEAD (tus §Concatenation).</summary>
+    public string? Concat { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the store may remove the upload; null when it never expires.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Once placed: the full path of the file the upload became.</summary>
+    public string? PlacedPath { get; init; }
+
+    /// <summary>Once placed: the SHA-256 of the whole upload.</summary>
+    public byte[]? Sha256 { get; init; }
+
+    /// <summary>IETF: the SHA-256 the client declared for the whole representation (Repr-Digest), verified at completion.</summary>
+    public byte[]? ExpectedSha256 { get; init; }
+
+    public bool IsComplete => Length is long length && Offset == length;
+}

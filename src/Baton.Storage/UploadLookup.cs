@@ -1,0 +1,8 @@
+namespace Baton.Storage;
+
+/// <summary>The answer to "where is upload X": its state when <see cref="Presence"/> is <see cref="UploadPresence.Found"/>.</summary>
+public readonly record struct UploadLookup(UploadPresence Presence, UploadInfo? Info)
+{
+    public static UploadLookup NotFound => new(UploadPresence.NotFound, null);
+    public static UploadLookup Gone => new(UploadPresence.Gone, null);
+}
