@@ -67,6 +67,22 @@ public class NginxGetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Limit_rate_caps_all_connections_together()
+    {
+        await using var nginx = await NginxServer.StartAsync();
+        var source = nginx.Root.WriteRandomFile("capped.bin", 4 * MiB);
+        using var dir = new TempDirectory();
+        var target = dir.Combine("capped.bin");
+
+        // 4 MiB at 2 MiB/s over 4 connections: after the quarter-second burst (0.5 MiB), at least 1.75 s whatever the connection count.
+        var elapsed = await TimeAsync(["get", nginx.Url("capped.bin").AbsoluteUri, "-o", target, "-c", "4", "--limit-rate", "2m", "-q"]);
+
+        output.WriteLine($"4 MiB with --limit-rate 2m -c 4: {elapsed.TotalSeconds:0.00} s");
+        Assert.True(elapsed >= TimeSpan.FromSeconds(1.6), $"took only {elapsed}");
+        Assert.Equal(FileHashes.Sha256(source), FileHashes.Sha256(target));
+    }
+
+    [Fact]
     public async Task A_file_replaced_between_attempts_yields_the_new_file_never_a_splice()
     {
         await using var nginx = await NginxServer.StartAsync(limitRate: "2m");
