@@ -39,7 +39,11 @@ public sealed class RedirectingFileServer : IAsyncDisposable
         var app = builder.Build();
         var server = new RedirectingFileServer(app);
         var uses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
-        var sha = SHA256.HashData(File.ReadAllBytes(path));
+        byte[] sha;
+        using (var file = File.OpenRead(path))
+        {
+            sha = SHA256.HashData(file);
+        }
         if (digest == ReprDigestMode.Wrong)
         {
             sha[0] ^= 0xFF;
