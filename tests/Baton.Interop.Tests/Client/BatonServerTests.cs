@@ -43,6 +43,21 @@ public class BatonServerTests
     }
 
     [Fact]
+    public async Task Get_keeps_a_non_ascii_name_and_verifies_batons_repr_digest()
+    {
+        await using var baton = await BatonTestServer.StartAsync();
+        // Small enough (≤ 1 MiB) for Baton to compute Repr-Digest on the first request.
+        var source = baton.Root.WriteRandomFile("报告.pdf", 512 * 1024);
+        using var dir = new TempDirectory();
+
+        var run = await BatonCli.RunAsync(["get", baton.Url("files/" + Uri.EscapeDataString("报告.pdf")).AbsoluteUri], workingDirectory: dir.Path);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("verified by Repr-Digest sha-256", run.Output);
+        Assert.Equal(FileHashes.Sha256(source), FileHashes.Sha256(dir.Combine("报告.pdf")));
+    }
+
+    [Fact]
     public async Task Ls_lists_the_root_and_a_folder()
     {
         await using var baton = await BatonTestServer.StartAsync();

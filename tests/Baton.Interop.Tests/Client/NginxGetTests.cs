@@ -28,6 +28,23 @@ public class NginxGetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Without_output_the_name_comes_from_the_url_and_a_second_run_is_already_complete()
+    {
+        await using var nginx = await NginxServer.StartAsync();
+        var source = nginx.Root.WriteRandomFile("two words.bin", 3 * MiB);
+        using var dir = new TempDirectory();
+        var url = nginx.Url("two%20words.bin").AbsoluteUri;
+
+        var first = await BatonCli.RunAsync(["get", url], workingDirectory: dir.Path);
+        var second = await BatonCli.RunAsync(["get", url], workingDirectory: dir.Path);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Equal(FileHashes.Sha256(source), FileHashes.Sha256(dir.Combine("two words.bin")));
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains("already complete", second.Output);
+    }
+
+    [Fact]
     public async Task Killed_with_sigkill_mid_way_it_resumes_to_a_byte_identical_file()
     {
         await using var nginx = await NginxServer.StartAsync(limitRate: "2m");
