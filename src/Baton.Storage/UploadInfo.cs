@@ -41,5 +41,8 @@ public sealed record UploadInfo
     /// <summary>IETF: the SHA-256 the client declared for the whole representation (Repr-Digest), verified at completion.</summary>
     public byte[]? ExpectedSha256 { get; init; }
 
+    /// <summary>Who created the upload (a token's name), or null. Only the owner may see, append to or end it.</summary>
+    public string? Owner { get; init; }
+
     public bool IsComplete => Length is long length && Offset == length;
 }

@@ -13,6 +13,7 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<TokenStore>();
         services.TryAddSingleton<LinkSigner>();
         services.TryAddSingleton<BatonRateLimits>();
+        services.TryAddSingleton<FileOwners>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BatonAuthenticationHandler>(BatonAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(options => BatonPolicies.Add(options, [BatonAuthenticationHandler.SchemeName]));
         return services;

@@ -1,5 +1,6 @@
 using Baton.Protocol.Preconditions;
 using Baton.Protocol.Problems;
+using Baton.Server.Auth;
 using Baton.Server.Digests;
 using Baton.Server.Problems;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace Baton.Server.Downloads;
 
 /// <summary><c>DELETE /files/{path}</c>: removes one stored file; honours If-Match / If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4).</summary>
-public sealed class FileDeletion(DownloadRepresentation representation, IFileDigestCache digests)
+public sealed class FileDeletion(DownloadRepresentation representation, IFileDigestCache digests, FileOwners owners)
 {
     public async Task HandleAsync(HttpContext context, string? path)
     {
@@ -41,6 +42,7 @@ public sealed class FileDeletion(DownloadRepresentation representation, IFileDig
             return;
         }
         digests.Forget(file.FullPath);
+        owners.Forget(file.FullPath);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 }

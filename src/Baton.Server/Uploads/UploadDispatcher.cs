@@ -1,7 +1,9 @@
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
+using Baton.Server.Auth;
 using Baton.Server.Problems;
+using Baton.Storage;
 using Baton.Server.Uploads.Http;
 using Baton.Server.Uploads.Ietf;
 using Baton.Server.Uploads.Tus;
@@ -20,7 +22,7 @@ namespace Baton.Server.Uploads;
 public sealed partial class UploadDispatcher(
     IOptions<BatonOptions> options, UploadDiscovery discovery, TimeProvider time,
     TusCreation tusCreation, TusUploadResource tusResource, IetfCreation ietfCreation, IetfUploadResource ietfResource,
-    ILogger<UploadDispatcher> logger)
+    StoreCapabilities store, ILogger<UploadDispatcher> logger)
 {
     public Task CollectionAsync(HttpContext context) => GuardAsync(context, async () =>
     {
@@ -55,6 +57,16 @@ public sealed partial class UploadDispatcher(
         if (HttpMethods.IsOptions(method))
         {
             discovery.WriteOptions(context.Response, time.GetUtcNow());
+            return;
+        }
+        // An upload belongs to its creator: to anybody else it does not exist (no probing of upload URLs).
+        if (await store.Core.FindAsync(id, context.RequestAborted) is { Info: { } existing } && !UploadAccess.MayUse(context, existing))
+        {
+            if (!IsIetf(context.Request))
+            {
+                context.Response.Headers[TusHeaders.Resumable] = TusHeaders.Version;
+            }
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadNotFound);
             return;
         }
         if (IsIetf(context.Request))

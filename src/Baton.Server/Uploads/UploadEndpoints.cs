@@ -1,3 +1,4 @@
+using Baton.Server.Auth;
 using Baton.Server.Hosting;
 using Baton.Server.Uploads.Completion;
 using Baton.Server.Uploads.Events;
@@ -7,6 +8,7 @@ using Baton.Server.Uploads.Tus;
 using Baton.Storage;
 using Baton.Storage.FileSystem;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,6 +52,7 @@ public static class UploadEndpoints
         services.TryAddSingleton<IetfCreation>();
         services.TryAddSingleton<IetfUploadResource>();
         services.TryAddSingleton<UploadDispatcher>();
+        services.TryAddSingleton<UploadAccess>();
         services.TryAddSingleton<UploadExpiryService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UploadExpiryService>(sp => sp.GetRequiredService<UploadExpiryService>()));
         return services;
@@ -58,9 +61,17 @@ public static class UploadEndpoints
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder endpoints)
     {
         var dispatcher = endpoints.ServiceProvider.GetRequiredService<UploadDispatcher>();
-        endpoints.MapMethods(CollectionPattern, ["OPTIONS", "POST"], dispatcher.CollectionAsync);
+        var limits = endpoints.ServiceProvider.GetRequiredService<BatonRateLimits>();
+        // OPTIONS (tus discovery, CORS preflight) carries no credentials by design: open.
+        endpoints.MapMethods(CollectionPattern, ["OPTIONS"], dispatcher.CollectionAsync);
+        endpoints.MapMethods(ResourcePattern, ["OPTIONS"], dispatcher.ResourceAsync);
+        // As a Delegate (not a RequestDelegate) so the endpoint takes filters: the per-caller creation limit.
+        endpoints.MapMethods(CollectionPattern, ["POST"], (Delegate)((HttpContext context) => dispatcher.CollectionAsync(context)))
+            .RequireAuthorization(BatonPolicies.Upload)
+            .AddEndpointFilter(limits.UploadCreation);
         // POST on a resource is for X-HTTP-Method-Override (tus §X-HTTP-Method-Override).
-        endpoints.MapMethods(ResourcePattern, ["OPTIONS", "HEAD", "PATCH", "DELETE", "POST"], dispatcher.ResourceAsync);
+        endpoints.MapMethods(ResourcePattern, ["HEAD", "PATCH", "DELETE", "POST"], dispatcher.ResourceAsync)
+            .RequireAuthorization(BatonPolicies.Upload);
         return endpoints;
     }
 }

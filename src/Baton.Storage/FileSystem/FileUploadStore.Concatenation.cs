@@ -8,7 +8,8 @@ public sealed partial class FileUploadStore
         foreach (var partialId in partialIds)
         {
             var lookup = await FindAsync(partialId, cancellation).ConfigureAwait(false);
-            if (lookup.Info is not { Kind: UploadKind.Partial } partial)
+            // Only the creator's own partials may be joined: someone else's is treated as if it did not exist.
+            if (lookup.Info is not { Kind: UploadKind.Partial } partial || partial.Owner != upload.Owner)
             {
                 return null;
             }

@@ -45,6 +45,7 @@ public sealed partial class FileUploadStore :
             Kind = upload.Kind,
             Concat = upload.Concat,
             ExpectedSha256 = upload.ExpectedSha256,
+            Owner = upload.Owner,
             CreatedAt = _time.GetUtcNow(),
             ExpiresAt = NextExpiry(),
         };

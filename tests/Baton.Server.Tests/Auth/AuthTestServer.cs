@@ -12,6 +12,8 @@ public sealed class AuthTestServer : IAsyncLifetime
     public const string ReaderToken = "bt_reader_secret_0123456789";
     public const string UploaderToken = "bt_uploader_secret_0123456789";
     public const string DeleterToken = "bt_deleter_secret_0123456789";
+    public const string OtherUploaderToken = "bt_other_uploader_secret_0123456789";
+    public const string QuotaToken = "bt_quota_secret_0123456789";
 
     public BatonTestServer Server { get; private set; } = null!;
 
@@ -29,6 +31,11 @@ public sealed class AuthTestServer : IAsyncLifetime
                 Token("reader", ReaderToken, BatonPermissions.Download, BatonPermissions.List),
                 Token("uploader", UploaderToken, BatonPermissions.Upload),
                 Token("deleter", DeleterToken, BatonPermissions.Delete),
+                Token("other-uploader", OtherUploaderToken, BatonPermissions.Upload),
+                new TokenEntry
+                {
+                    Name = "quota", Sha256 = TokenStore.Hash(QuotaToken), Permissions = [BatonPermissions.Upload], QuotaBytes = 1000, MaxUploadSize = 900,
+                },
             ];
             o.Auth.ApiRequestsPerMinute = 1000;
             Configure?.Invoke(o);

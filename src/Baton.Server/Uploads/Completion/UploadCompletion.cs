@@ -1,5 +1,6 @@
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
+using Baton.Server.Auth;
 using Baton.Server.Digests;
 using Baton.Server.Hosting;
 using Baton.Server.Uploads.Events;
@@ -19,7 +20,7 @@ namespace Baton.Server.Uploads.Completion;
 /// </summary>
 public sealed partial class UploadCompletion(
     StoreCapabilities store, BatonRoot root, IOptions<BatonOptions> options, IServiceProvider services, UploadEventDispatcher events,
-    ILogger<UploadCompletion> logger)
+    UploadAccess access, ILogger<UploadCompletion> logger)
 {
     /// <summary>Places <paramref name="info"/> if it is complete and not yet placed; returns its state afterwards.</summary>
     public async Task<UploadInfo> CompleteAsync(UploadInfo info, HttpRequest request, CancellationToken cancellation)
@@ -43,6 +44,7 @@ public sealed partial class UploadCompletion(
             return info;
         }
         LogPlaced(logger, placed.Id, placed.PlacedPath, placed.Offset);
+        access.Placed(placed);
         if (placed.Sha256 is not null)
         {
             services.GetService<IFileDigestCache>()?.Record(placed.PlacedPath, placed.Sha256);

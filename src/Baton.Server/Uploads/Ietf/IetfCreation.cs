@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
+using Baton.Server.Auth;
 using Baton.Server.Problems;
 using Baton.Server.Uploads.Completion;
 using Baton.Server.Uploads.Events;
@@ -20,7 +21,7 @@ namespace Baton.Server.Uploads.Ietf;
 /// </summary>
 public sealed class IetfCreation(
     StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion, UploadEventDispatcher events,
-    UploadDiscovery discovery, TimeProvider time)
+    UploadDiscovery discovery, TimeProvider time, UploadAccess access)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -43,8 +44,14 @@ public sealed class IetfCreation(
             await ProblemResponder.WriteAsync(context, restriction);
             return;
         }
+        if (access.CheckCreation(context, length) is { } limit)
+        {
+            await ProblemResponder.WriteAsync(context, limit);
+            return;
+        }
         var expected = IetfRequest.ExpectedSha256(request);
-        var info = await store.Core.CreateAsync(new NewUpload(length, metadata.ToString(), ExpectedSha256: expected), cancellation);
+        var info = await store.Core.CreateAsync(
+            new NewUpload(length, metadata.ToString(), ExpectedSha256: expected, Owner: UploadAccess.OwnerOf(context)), cancellation);
         await events.CreatedAsync(info, cancellation);
         context.Response.Headers.Location = UploadUrls.Upload(request, info.Id);
 

@@ -1,5 +1,6 @@
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
+using Baton.Server.Auth;
 using Baton.Server.Problems;
 using Baton.Server.Uploads.Completion;
 using Baton.Server.Uploads.Events;
@@ -16,7 +17,8 @@ namespace Baton.Server.Uploads.Tus;
 /// uploads, including finals over unfinished partials).
 /// </summary>
 public sealed class TusCreation(
-    StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion, UploadEventDispatcher events, UploadDiscovery discovery)
+    StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion, UploadEventDispatcher events, UploadDiscovery discovery,
+    UploadAccess access)
 {
     private UploadOptions Options => options.Value.Uploads;
 
@@ -43,11 +45,17 @@ public sealed class TusCreation(
             return;
         }
         var raw = request.Headers[TusHeaders.UploadMetadata].ToString().Trim();
+        if (access.CheckCreation(context, length) is { } limit)
+        {
+            await ProblemResponder.WriteAsync(context, limit);
+            return;
+        }
+        var owner = UploadAccess.OwnerOf(context);
 
         UploadInfo? info;
         if (concat is { IsFinal: true })
         {
-            info = await CreateFinalAsync(concat, raw, cancellation);
+            info = await CreateFinalAsync(concat, raw, owner, cancellation);
             if (info is null)
             {
                 await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidUploadConcat.WithDetail(
@@ -58,7 +66,7 @@ public sealed class TusCreation(
         else
         {
             var kind = concat is null ? UploadKind.Regular : UploadKind.Partial;
-            info = await store.Core.CreateAsync(new NewUpload(length, raw, kind, concat?.ToString()), cancellation);
+            info = await store.Core.CreateAsync(new NewUpload(length, raw, kind, concat?.ToString(), Owner: owner), cancellation);
         }
         await events.CreatedAsync(info, cancellation);
         context.Response.Headers.Location = UploadUrls.Upload(request, info.Id);
@@ -80,7 +88,7 @@ public sealed class TusCreation(
         context.Response.StatusCode = StatusCodes.Status201Created;
     }
 
-    private async Task<UploadInfo?> CreateFinalAsync(UploadConcat concat, string metadata, CancellationToken cancellation)
+    private async Task<UploadInfo?> CreateFinalAsync(UploadConcat concat, string metadata, string? owner, CancellationToken cancellation)
     {
         if (store.Concatenation is null)
         {
@@ -91,7 +99,7 @@ public sealed class TusCreation(
         {
             return null;
         }
-        return await store.Concatenation.CreateFinalAsync(new NewUpload(null, metadata, UploadKind.Final, concat.ToString()), ids, cancellation);
+        return await store.Concatenation.CreateFinalAsync(new NewUpload(null, metadata, UploadKind.Final, concat.ToString(), Owner: owner), ids, cancellation);
     }
 
     /// <summary>tus §POST: exactly one of Upload-Length / Upload-Defer-Length: 1 (none for a final upload), valid metadata,
