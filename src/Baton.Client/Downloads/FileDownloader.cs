@@ -59,7 +59,7 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
                         progress?.Report(new TransferProgress(name, remote.Length.Value, remote.Length, 0, 0, TransferPhase.Completed));
                         return new DownloadResult(path, remote.Length.Value, remote.FinalUrl, false, restarted, true, 0, verified);
                     }
-                    map = Start(remote.Length.Value, part, control, options);
+                    map = Start(remote.Length.Value, part, ChooseConnections(remote.Length.Value, options), options);
                 }
                 var connections = ChooseConnections(remote.Length.Value, options);
                 var transfer = new SegmentedTransfer(http, url, remote, map, part, control, connections, options, pipeline, _time, progress);
@@ -122,15 +122,14 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
         return (null, false, changed);
     }
 
-    private static SegmentMap Start(long length, string part, string control, DownloadOptions options)
+    private static SegmentMap Start(long length, string part, int connections, DownloadOptions options)
     {
         // Preallocate: segments are written at their offsets, and a full-length part file is how a resume knows it is intact.
         using (var stream = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.Read))
         {
             stream.SetLength(length);
         }
-        var map = SegmentMap.Plan(length, options.Connections ?? options.PoliteConnectionsPerHost, options.MinimumSegmentBytes);
-        return map;
+        return SegmentMap.Plan(length, connections, options.MinimumSegmentBytes);
     }
 
     /// <summary>The number of connections: as asked, else one per 4 MiB up to the polite per-host default.</summary>
