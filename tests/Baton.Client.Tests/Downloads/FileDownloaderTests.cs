@@ -120,6 +120,25 @@ public class FileDownloaderTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1025)]
+    public async Task Tiny_and_empty_files_download_exactly(int length)
+    {
+        await using var nginx = await NginxServer.StartAsync();
+        var source = nginx.Root.WriteRandomFile("tiny.bin", length);
+        File.SetLastWriteTimeUtc(source, DateTime.UtcNow.AddMinutes(-1));
+        using var dir = new TempDirectory();
+        var target = dir.Combine("tiny.bin");
+        using var http = new HttpClient();
+
+        var result = await new FileDownloader(http).DownloadAsync(nginx.Url("tiny.bin"), Fast(target) with { Connections = 4 });
+
+        Assert.Equal(length, result.Length);
+        Assert.Equal(Sha(source), Sha(target));
+    }
+
     [Fact]
     public async Task A_truncated_control_file_beside_a_garbage_part_file_restarts_cleanly()
     {
