@@ -1,6 +1,7 @@
 using Baton.Server.Auth;
 using Baton.Server.Downloads;
 using Baton.Server.Files;
+using Baton.Server.Page;
 using Baton.Server.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ public static class BatonEndpointRouteBuilderExtensions
         group.MapFilesApi();
         group.MapLinks();
         group.MapUploads();
+        group.MapPage();
         return group;
     }
 }

@@ -81,6 +81,14 @@ public static partial class ServeHost
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            // Deliberate limits (docs/security.md): small, bounded request heads; idle connections and slow heads are dropped.
+            // Request bodies are unlimited only on the upload endpoints, which also enforce a minimum data rate.
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestHeaderCount = 64;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(30);
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(2);
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
             if (arguments.CertificatePath is { } certificate)
             {
                 var loaded = ServerCertificate.Load(certificate, arguments.CertificateKeyPath, configuration["CertificatePassword"]);

@@ -42,6 +42,11 @@ public static class TokenCommand
                 permissions.Add(permission);
             }
             var tokenName = parse.GetValue(name)!;
+            if (tokenName is "link" or "anonymous" || tokenName.Length == 0)
+            {
+                Console.Error.WriteLine($"baton token: '{tokenName}' is reserved; choose another name");
+                return ExitCodes.Usage;
+            }
             var secret = "bt_" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
             var file = parse.GetValue(keys) ?? Path.Combine(RootOption.Resolve(parse.GetValue(root)), ".baton", "keys.json");
             KeysFileFormat.Add(file, new TokenEntry { Name = tokenName, Sha256 = TokenStore.Hash(secret), Permissions = [.. permissions] });

@@ -32,8 +32,8 @@ public sealed class BatonAuthenticationHandler(
         var query = Request.Query;
         if (query.ContainsKey(LinkSigner.SignatureParameter))
         {
-            var method = HttpMethods.IsHead(Request.Method) ? HttpMethods.Get : Request.Method;
             var path = (Request.PathBase + Request.Path).Value ?? "/";
+            var method = LinkMethod(Request.Method, path);
             var check = links.Verify(method, path, query[LinkSigner.ExpiresParameter], NullIfEmpty(query[LinkSigner.MaxBytesParameter]),
                 query[LinkSigner.SignatureParameter]);
             if (check != LinkCheck.Valid)
@@ -41,7 +41,7 @@ public sealed class BatonAuthenticationHandler(
                 Context.Items[LinkErrorItem] = check == LinkCheck.Expired ? "The link has expired." : "The link's signature does not match.";
                 return Task.FromResult(AuthenticateResult.Fail("invalid signed link"));
             }
-            var permission = method == HttpMethods.Post ? BatonPermissions.Upload : BatonPermissions.Download;
+            var permission = method == HttpMethods.Get ? BatonPermissions.Download : BatonPermissions.Upload;
             var maxBytes = long.TryParse(query[LinkSigner.MaxBytesParameter], out var m) ? m : 0;
             return Success(new BatonCaller("link", permission, MaxUploadSize: maxBytes, LinkPath: path));
         }
@@ -84,6 +84,16 @@ public sealed class BatonAuthenticationHandler(
 
     private Task<AuthenticateResult> Success(BatonCaller caller) =>
         Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), SchemeName)));
+
+    /// <summary>What a link signs for: GET covers HEAD; on an upload resource one link covers HEAD, PATCH and DELETE
+    /// (<see cref="LinkSigner.UploadResourceMethod"/>), since resuming needs all three.</summary>
+    private string LinkMethod(string method, string path)
+    {
+        var uploads = options.Value.PathBase.TrimEnd('/') + LinkEndpoints.UploadsPath + "/";
+        return path.StartsWith(uploads, StringComparison.Ordinal) ? LinkSigner.UploadResourceMethod
+            : HttpMethods.IsHead(method) ? HttpMethods.Get
+            : method;
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

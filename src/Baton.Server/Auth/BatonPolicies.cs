@@ -11,6 +11,9 @@ public static class BatonPolicies
     public const string Delete = "baton:delete";
     public const string Admin = "baton:admin";
 
+    /// <summary>Any authenticated caller (the endpoint checks the specific permission itself).</summary>
+    public const string Caller = "baton:caller";
+
     public static void Add(AuthorizationOptions options, string[] schemes)
     {
         Add(options, Download, BatonPermissions.Download, schemes);
@@ -18,6 +21,7 @@ public static class BatonPolicies
         Add(options, Upload, BatonPermissions.Upload, schemes);
         Add(options, Delete, BatonPermissions.Delete, schemes);
         Add(options, Admin, BatonPermissions.Admin, schemes);
+        options.AddPolicy(Caller, policy => policy.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser());
     }
 
     private static void Add(AuthorizationOptions options, string name, BatonPermissions permission, string[] schemes) =>

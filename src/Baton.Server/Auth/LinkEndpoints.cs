@@ -19,7 +19,7 @@ public static class LinkEndpoints
 
     public static IEndpointConventionBuilder MapLinks(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Path, CreateAsync)
-            .RequireAuthorization(BatonPolicies.Download)
+            .RequireAuthorization(BatonPolicies.Caller)
             .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<BatonRateLimits>().Api)
             .WithName("BatonCreateLink");
 
@@ -44,16 +44,17 @@ public static class LinkEndpoints
             return;
         }
         var caller = BatonCaller.From(context.User)!;
+        if (caller.LinkPath is not null || !caller.Can(request.Upload ? BatonPermissions.Upload : BatonPermissions.Download))
+        {
+            // A link never mints links, and a caller signs only what it may do itself.
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.Forbidden);
+            return;
+        }
         var expires = time.GetUtcNow().AddSeconds(request.ExpiresInSeconds);
         string target;
         string query;
         if (request.Upload)
         {
-            if (!caller.Can(BatonPermissions.Upload))
-            {
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.Forbidden);
-                return;
-            }
             target = settings.PathBase.TrimEnd('/') + UploadsPath;
             query = signer.Sign(HttpMethods.Post, target, expires, request.MaxBytes);
         }

@@ -18,6 +18,9 @@ public sealed class LinkSigner
     public const string SignatureParameter = "sig";
     public const string MaxBytesParameter = "max";
 
+    /// <summary>The method a link to one upload resource is signed for: it allows HEAD, PATCH and DELETE of that upload.</summary>
+    public const string UploadResourceMethod = "UPLOAD";
+
     private readonly Lazy<byte[]> _key;
     private readonly TimeProvider _time;
 

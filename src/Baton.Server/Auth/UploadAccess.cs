@@ -17,15 +17,46 @@ public sealed class UploadAccess(FileOwners owners)
     public static bool MayUse(HttpContext context, UploadInfo upload)
     {
         var caller = BatonCaller.From(context.User);
-        return upload.Owner is null || (caller is not null && (caller.Can(BatonPermissions.Admin) || caller.Name == upload.Owner));
+        return upload.Owner is null
+               || (caller is not null && (caller.Can(BatonPermissions.Admin) || caller.Name == upload.Owner
+                   // a link made for exactly this upload resource (handed out when a signed upload link created it)
+                   || (caller.LinkPath is not null && caller.LinkPath == (context.Request.PathBase + context.Request.Path).Value)));
+    }
+
+    /// <summary>
+    /// An upload created through a signed upload link has no token behind it: its <c>Location</c> is signed too (until the same
+    /// expiry), so the browser that holds it — and only it — can resume, check and cancel that one upload.
+    /// </summary>
+    public static void SignLocationOfLinkUploads(HttpContext context, LinkSigner signer)
+    {
+        if (BatonCaller.From(context.User) is not { LinkPath: not null } || !long.TryParse(context.Request.Query[LinkSigner.ExpiresParameter], out var exp))
+        {
+            return;
+        }
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.Headers.Location.ToString() is { Length: > 0 } location && !location.Contains('?', StringComparison.Ordinal))
+            {
+                context.Response.Headers.Location = location + "?" +
+                    signer.Sign(LinkSigner.UploadResourceMethod, location, DateTimeOffset.FromUnixTimeSeconds(exp));
+            }
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>413 past the caller's max upload size; 507 when the upload would not fit the caller's quota.</summary>
     public ProtocolError? CheckCreation(HttpContext context, long? length)
     {
-        if (BatonCaller.From(context.User) is not { } caller || length is not long bytes)
+        if (BatonCaller.From(context.User) is not { } caller)
         {
             return null;
+        }
+        if (length is not long bytes)
+        {
+            // A capped caller (a signed upload link, a token with MaxUploadSize) must say how much it will send.
+            return caller.MaxUploadSize > 0 || caller.QuotaBytes > 0
+                ? ProtocolErrors.UploadTooLarge.WithDetail("This caller's uploads are capped: declare Upload-Length at creation.")
+                : null;
         }
         if (caller.MaxUploadSize > 0 && bytes > caller.MaxUploadSize)
         {

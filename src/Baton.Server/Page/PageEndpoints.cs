@@ -1,0 +1,55 @@
+using Baton.Protocol.Problems;
+using Baton.Server.Auth;
+using Baton.Server.Problems;
+using Baton.Server.Uploads;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Baton.Server.Page;
+
+/// <summary>Routes of the browser page: <c>GET /</c>, <c>GET /assets/{file}</c> and <c>GET /api/config</c>.</summary>
+public static class PageEndpoints
+{
+    public const string ConfigPath = "/api/config";
+
+    public static IEndpointRouteBuilder MapPage(this IEndpointRouteBuilder endpoints)
+    {
+        var assets = new PageAssets();
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<BatonOptions>>();
+        var tokens = endpoints.ServiceProvider.GetRequiredService<TokenStore>();
+
+        endpoints.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], async context =>
+        {
+            // The page addresses its assets and the API relatively, so under a path base it must be loaded as "/base/".
+            var path = context.Request.PathBase + context.Request.Path;
+            if (!path.HasValue || !path.Value!.EndsWith('/'))
+            {
+                context.Response.Redirect(path + "/" + context.Request.QueryString);
+                return;
+            }
+            PageSecurityHeaders.ApplyToDocument(context.Response);
+            await assets.WriteAsync(context, PageAssets.DocumentPath);
+        }).ExcludeFromDescription();
+
+        endpoints.MapMethods("/assets/{file}", [HttpMethods.Get, HttpMethods.Head], async context =>
+        {
+            var path = "assets/" + (string?)context.GetRouteValue("file");
+            PageSecurityHeaders.ApplyToAsset(context.Response);
+            await (assets.Contains(path)
+                ? assets.WriteAsync(context, path)
+                : ProblemResponder.WriteAsync(context, ProtocolErrors.NotFound));
+        }).ExcludeFromDescription();
+
+        endpoints.MapGet(ConfigPath, (HttpContext context) =>
+        {
+            var baton = options.Value;
+            var uploads = $"{context.Request.PathBase}{baton.PathBase.TrimEnd('/')}{UploadEndpoints.CollectionPattern}";
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Json(PageConfig.From(baton.Uploads, uploads, tokens.HasTokens), PageJsonContext.Default.PageConfig);
+        });
+        return endpoints;
+    }
+}

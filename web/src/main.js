@@ -1,0 +1,51 @@
+// Entry point: read the server's config, then start the upload and files views.
+import { apiFetch, currentToken } from './api.js';
+import { installAuthBanner } from './auth.js';
+import { installFiles } from './files.js';
+import { installTabs } from './tabs.js';
+import { installTransfers } from './transfers.js';
+import { createUploader, describeRestrictions } from './uploader.js';
+
+async function start() {
+  const files = installFiles();
+  let filesVisible = false;
+  const tabs = installTabs((id) => {
+    filesVisible = id === 'tab-files';
+    if (filesVisible) files.load();
+  });
+
+  let uppy = null;
+  const auth = installAuthBanner({
+    onTokenChanged: () => {
+      if (filesVisible) files.load();
+      if (uppy?.getFiles().some((f) => f.error)) uppy.retryAll();
+    },
+  });
+
+  let config;
+  try {
+    config = await (await apiFetch('api/config')).json();
+  } catch (error) {
+    showPageError(`Could not load the server's settings: ${error.message}. Reload to try again.`);
+    return;
+  }
+  document.getElementById('restrictions').textContent = describeRestrictions(config);
+  files.useSignedLinks(config.auth === 'bearer');
+  if (config.auth === 'bearer' && !currentToken()) auth.askForToken();
+  uppy = createUploader(config, {});
+  installTransfers(uppy);
+  // The Files view follows uploads: a finished file appears there without a manual refresh.
+  uppy.on('upload-success', () => {
+    if (filesVisible) files.refresh();
+  });
+  document.body.dataset.ready = 'true';
+  if (location.hash === '#files') tabs.select('tab-files');
+}
+
+function showPageError(text) {
+  const banner = document.getElementById('page-error');
+  banner.textContent = text;
+  banner.hidden = false;
+}
+
+start();
