@@ -25,7 +25,9 @@ public static partial class ServeHost
         {
             app = Build(arguments);
             var urls = app.Configuration["urls"] ?? DefaultUrls;
-            if (ListenPolicy.Refusal(urls, app.Services.GetRequiredService<TokenStore>().HasTokens, arguments.AllowAnonymous) is { } refusal)
+            var hasCredentials = app.Services.GetRequiredService<TokenStore>().HasTokens
+                                 || app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BatonOptions>>().Value.Auth.Jwt.Enabled;
+            if (ListenPolicy.Refusal(urls, hasCredentials, arguments.AllowAnonymous) is { } refusal)
             {
                 await Console.Error.WriteLineAsync("baton serve: " + refusal);
                 return ExitCodes.Failure;

@@ -32,4 +32,7 @@ public sealed class AuthOptions
     /// <summary>Uploads a caller may create per minute. Default 120; 0 = off.</summary>
     [Range(0, int.MaxValue)]
     public int UploadCreationsPerMinute { get; set; } = 120;
+
+    /// <summary>Optional JWT bearer validation, for Baton behind an identity provider (ASP.NET Core's JwtBearer handler).</summary>
+    public JwtOptions Jwt { get; set; } = new();
 }

@@ -1,21 +1,52 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Baton.Server.Auth;
 
-/// <summary>Registers Baton's authentication scheme, policies, link signing and rate limits. Baton sets no default scheme, so a
-/// host's own authentication is untouched; Baton's policies name Baton's scheme.</summary>
+/// <summary>Registers Baton's authentication schemes, policies, link signing and rate limits. Baton sets no default scheme, so a
+/// host's own authentication is untouched; Baton's policies name Baton's schemes.</summary>
 public static class AuthServiceCollectionExtensions
 {
+    public const string JwtScheme = "BatonJwt";
+
     public static IServiceCollection AddBatonAuth(this IServiceCollection services)
     {
         services.TryAddSingleton<TokenStore>();
         services.TryAddSingleton<LinkSigner>();
         services.TryAddSingleton<BatonRateLimits>();
         services.TryAddSingleton<FileOwners>();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BatonAuthenticationHandler>(BatonAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization(options => BatonPolicies.Add(options, [BatonAuthenticationHandler.SchemeName]));
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, BatonAuthenticationHandler>(BatonAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer(JwtScheme);
+        services.AddOptions<JwtBearerOptions>(JwtScheme).Configure<IOptions<BatonOptions>>((jwt, baton) =>
+        {
+            var settings = baton.Value.Auth.Jwt;
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters.NameClaimType = "name";
+            if (settings.Authority.Length > 0)
+            {
+                jwt.Authority = settings.Authority;
+            }
+            if (settings.SigningKey.Length > 0)
+            {
+                jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(settings.SigningKey));
+                jwt.TokenValidationParameters.ValidIssuer = settings.Issuer;
+                jwt.TokenValidationParameters.ValidateIssuer = settings.Issuer.Length > 0;
+            }
+            jwt.TokenValidationParameters.ValidAudience = settings.Audience;
+            jwt.TokenValidationParameters.ValidateAudience = settings.Audience.Length > 0;
+        });
+        services.AddAuthorization();
+        // The JWT scheme joins the policies only when configured; it challenges first so Baton's problem body is written last.
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<BatonOptions>>((authorization, baton) =>
+            BatonPolicies.Add(authorization, baton.Value.Auth.Jwt.Enabled
+                ? [JwtScheme, BatonAuthenticationHandler.SchemeName]
+                : [BatonAuthenticationHandler.SchemeName]));
         return services;
     }
 }

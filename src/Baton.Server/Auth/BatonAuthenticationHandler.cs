@@ -55,11 +55,12 @@ public sealed class BatonAuthenticationHandler(
             }
             var entry = tokens.Find(authorization["Bearer ".Length..].Trim());
             return entry is null
-                ? Task.FromResult(AuthenticateResult.Fail("unknown token"))
+                // not ours; with JWT configured it may be a JWT, which the JwtBearer scheme judges
+                ? Task.FromResult(settings.Jwt.Enabled ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("unknown token"))
                 : Success(new BatonCaller(entry.Name, entry.Combined, entry.QuotaBytes, entry.MaxUploadSize));
         }
 
-        if (!tokens.HasTokens)
+        if (!tokens.HasTokens && !settings.Jwt.Enabled)
         {
             return Success(new BatonCaller(BatonCaller.AnonymousName, BatonPermissions.All));
         }
