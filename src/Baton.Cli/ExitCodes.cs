@@ -1,6 +1,8 @@
+using Baton.Client.Transfers;
+
 namespace Baton.Cli;
 
-/// <summary>The documented exit codes of every <c>baton</c> verb (see README).</summary>
+/// <summary>The documented exit codes of every <c>baton</c> verb (docs/client.md lists them).</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
@@ -8,4 +10,32 @@ public static class ExitCodes
     public const int Failure = 1;
     /// <summary>The command line was wrong.</summary>
     public const int Usage = 2;
+    /// <summary>The network kept failing until the retries ran out (or kept stalling).</summary>
+    public const int Network = 3;
+    /// <summary>The downloaded bytes did not match Repr-Digest or --checksum; nothing was left at PATH.</summary>
+    public const int VerificationFailed = 4;
+    /// <summary>The remote file changed since the partial download began and --no-restart was given.</summary>
+    public const int RemoteChanged = 5;
+    /// <summary>The server answered 404 or 410 (or the local file to upload does not exist).</summary>
+    public const int NotFound = 6;
+    /// <summary>The server refused the request (another 4xx status, or the file exceeds Tus-Max-Size).</summary>
+    public const int Refused = 7;
+    /// <summary>The server broke the protocol (e.g. a Content-Range that does not match the request, not a tus server).</summary>
+    public const int Protocol = 8;
+    /// <summary>A local file could not be read or written.</summary>
+    public const int LocalIo = 9;
+    /// <summary>Interrupted (Ctrl+C); the partial transfer is kept and a rerun resumes it.</summary>
+    public const int Cancelled = 130;
+
+    public static int For(TransferFailure failure) => failure switch
+    {
+        TransferFailure.Network => Network,
+        TransferFailure.VerificationFailed => VerificationFailed,
+        TransferFailure.RemoteChanged => RemoteChanged,
+        TransferFailure.NotFound => NotFound,
+        TransferFailure.HttpError => Refused,
+        TransferFailure.Protocol => Protocol,
+        TransferFailure.LocalIo => LocalIo,
+        _ => Failure,
+    };
 }

@@ -1,0 +1,11 @@
+namespace Baton.Cli.Put;
+
+/// <summary>The parsed <c>baton put</c> command line.</summary>
+public sealed record PutArguments(
+    FileInfo File,
+    Uri Endpoint,
+    long ChunkSize,
+    int Parallel,
+    IReadOnlyDictionary<string, string> Metadata,
+    int Retries,
+    long? LimitRate);

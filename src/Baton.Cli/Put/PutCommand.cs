@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Baton.Cli.Get;
+using Baton.Cli.Output;
+
+namespace Baton.Cli.Put;
+
+/// <summary><c>baton put FILE URL [--chunk-size SIZE] [--parallel N] [--metadata key=value …] [--retries N] [--limit-rate RATE] [-q] [--json]</c>.</summary>
+public static class PutCommand
+{
+    private const string Examples = """
+
+        Examples:
+          baton put big.iso http://127.0.0.1:8080/uploads/
+          baton put big.iso https://tus.example.com/files/ --chunk-size 16m --parallel 4
+          baton put photo.jpg https://tus.example.com/files/ --metadata filetype=image/jpeg --metadata owner=ann
+        Works with any tus 1.0 server. Kill it at any moment and run the same command again: it asks the server how much
+        arrived and continues from there. Prints the resulting URL on success.
+        """;
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "The file to upload." };
+        var url = new Argument<Uri>("URL")
+        {
+            Description = "The tus upload endpoint (where uploads are created).",
+            CustomParser = r =>
+            {
+                var text = r.Tokens[0].Value;
+                if (UrlList.TryParseUrl(text, out var uri))
+                {
+                    return uri;
+                }
+                r.AddError($"'{text}' is not an http or https URL");
+                return null;
+            },
+        };
+        var chunkSize = new Option<long>("--chunk-size")
+        {
+            Description = "Bytes per PATCH request, e.g. 8m (default 8 MiB).",
+            DefaultValueFactory = _ => 8L << 20,
+            CustomParser = r =>
+            {
+                if (ByteSize.TryParse(r.Tokens[0].Value, out var bytes))
+                {
+                    return bytes;
+                }
+                r.AddError($"--chunk-size: '{r.Tokens[0].Value}' is not a size like 512k or 8m");
+                return 0;
+            },
+        };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "Upload N parts at once and join them (tus concatenation; sequential with a notice when the server lacks it). Default 1.",
+            DefaultValueFactory = _ => 1,
+        };
+        parallel.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 64)
+            {
+                r.AddError("--parallel must be between 1 and 64");
+            }
+        });
+        var metadata = new Option<string[]>("--metadata", "-m")
+        {
+            Description = "Upload-Metadata pair key=value (repeatable). filename defaults to the file's name.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        metadata.Validators.Add(r =>
+        {
+            foreach (var pair in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                var equals = pair.IndexOf('=');
+                if (equals <= 0 || pair[..equals].Any(c => c is ' ' or ',' || char.IsControl(c)))
+                {
+                    r.AddError($"--metadata: '{pair}' is not key=value (key without spaces or commas)");
+                }
+            }
+        });
+        var retries = new Option<int>("--retries")
+        {
+            Description = "Retries after a failure that made no progress (default 5; progress resets the count).",
+            DefaultValueFactory = _ => 5,
+        };
+        retries.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 1000)
+            {
+                r.AddError("--retries must be between 0 and 1000");
+            }
+        });
+        var limitRate = new Option<long?>("--limit-rate")
+        {
+            Description = "Maximum speed for the whole upload, e.g. 500k, 2m.",
+            CustomParser = r =>
+            {
+                if (ByteSize.TryParse(r.Tokens[0].Value, out var bytes))
+                {
+                    return bytes;
+                }
+                r.AddError($"--limit-rate: '{r.Tokens[0].Value}' is not a rate like 500k or 2m");
+                return null;
+            },
+        };
+        var outputOptions = new OutputOptions();
+        var command = new Command("put", "Upload a file to a tus server, resumable after any interruption." + Examples)
+        {
+            file, url, chunkSize, parallel, metadata, retries, limitRate,
+        };
+        outputOptions.AddTo(command);
+        command.SetAction((parse, cancellation) =>
+        {
+            var pairs = (parse.GetValue(metadata) ?? []).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+            var arguments = new PutArguments(parse.GetValue(file)!, parse.GetValue(url)!, parse.GetValue(chunkSize), parse.GetValue(parallel),
+                pairs, parse.GetValue(retries), parse.GetValue(limitRate));
+            return PutRunner.RunAsync(arguments, new TransferConsole(outputOptions.ModeFrom(parse)), cancellation);
+        });
+        return command;
+    }
+}

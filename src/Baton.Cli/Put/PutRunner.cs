@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Baton.Cli.Output;
+using Baton.Cli.Transport;
+using Baton.Client.Uploads;
+
+namespace Baton.Cli.Put;
+
+/// <summary>Runs <c>baton put</c> through <see cref="TusUploader"/>; prints the resulting URL.</summary>
+public static class PutRunner
+{
+    public static async Task<int> RunAsync(PutArguments arguments, TransferConsole console, CancellationToken cancellationToken)
+    {
+        using var http = BatonHttpClient.Create();
+        var uploader = new TusUploader(http);
+        var options = new UploadOptions
+        {
+            ChunkSize = arguments.ChunkSize,
+            Parallel = arguments.Parallel,
+            Metadata = arguments.Metadata,
+            Retries = arguments.Retries,
+            LimitBytesPerSecond = arguments.LimitRate,
+            Notice = console.Notice,
+        };
+        try
+        {
+            var result = await console.RunAsync(progress => uploader.UploadAsync(arguments.File.FullName, arguments.Endpoint, options, progress, cancellationToken));
+            var how = result.Resumed ? ", resumed" : "";
+            var parts = result.Parts > 1 ? $", {result.Parts} parallel parts" : "";
+            console.Result(result.FileUrl.AbsoluteUri, new JsonObject
+            {
+                ["file"] = arguments.File.FullName,
+                ["bytes"] = result.Length,
+                ["uploadUrl"] = result.UploadUrl.AbsoluteUri,
+                ["url"] = result.FileUrl.AbsoluteUri,
+                ["resumed"] = result.Resumed,
+                ["parts"] = result.Parts,
+            });
+            if (console.Mode is OutputMode.Rich or OutputMode.Plain)
+            {
+                Console.Error.WriteLine($"baton: uploaded {arguments.File.Name} ({result.Length} bytes{how}{parts})");
+            }
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return console.Error(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Baton.Cli.Get;
+using Baton.Cli.Output;
+using Baton.Cli.Transport;
+using Baton.Client.Files;
+
+namespace Baton.Cli.Rm;
+
+/// <summary><c>baton rm URL</c>: deletes one file on a Baton server (<c>DELETE /files/{path}</c>).</summary>
+public static class RmCommand
+{
+    private const string Examples = """
+
+        Examples:
+          baton rm http://127.0.0.1:8080/files/old/report.pdf
+        Exit code 6 when the file does not exist.
+        """;
+
+    public static Command Create()
+    {
+        var url = new Argument<Uri>("URL")
+        {
+            Description = "The file's URL (as printed by baton put or listed by baton ls).",
+            CustomParser = r =>
+            {
+                if (UrlList.TryParseUrl(r.Tokens[0].Value, out var uri))
+                {
+                    return uri;
+                }
+                r.AddError($"'{r.Tokens[0].Value}' is not an http or https URL");
+                return null;
+            },
+        };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors." };
+        var command = new Command("rm", "Delete a file on a Baton server." + Examples) { url, quiet };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var console = new TransferConsole(parse.GetValue(quiet) ? OutputMode.Quiet : OutputMode.Plain);
+            using var http = BatonHttpClient.Create();
+            var target = parse.GetValue(url)!;
+            try
+            {
+                await new FilesClient(http).DeleteAsync(target, cancellation);
+                console.Result($"deleted {target.AbsoluteUri}", []);
+                return ExitCodes.Success;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return console.Error(e);
+            }
+        });
+        return command;
+    }
+}
