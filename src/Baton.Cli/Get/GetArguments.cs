@@ -10,4 +10,5 @@ public sealed record GetArguments(
     ExpectedChecksum? Checksum,
     long? LimitRate,
     int Retries,
-    bool NoRestart);
+    bool NoRestart,
+    string? Token = null);

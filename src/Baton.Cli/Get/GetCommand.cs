@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Baton.Cli.Output;
+using Baton.Cli.Transport;
 using Baton.Client.Downloads;
 
 namespace Baton.Cli.Get;
@@ -88,9 +89,10 @@ public static class GetCommand
             Description = "Download every URL listed in FILE (one per line; blank lines and # comments ignored).",
         };
         var outputOptions = new OutputOptions();
+        var token = TokenOption.Create();
         var command = new Command("get", "Download a file with resume, several connections and verification." + Examples)
         {
-            url, output, connections, checksum, limitRate, retries, noRestart, inputFile,
+            url, output, connections, checksum, limitRate, retries, noRestart, inputFile, token,
         };
         outputOptions.AddTo(command);
         command.Validators.Add(r =>
@@ -119,7 +121,7 @@ public static class GetCommand
                 urls = [parse.GetValue(url)!];
             }
             var arguments = new GetArguments(urls, parse.GetValue(output), parse.GetValue(connections), parse.GetValue(checksum),
-                parse.GetValue(limitRate), parse.GetValue(retries), parse.GetValue(noRestart));
+                parse.GetValue(limitRate), parse.GetValue(retries), parse.GetValue(noRestart), TokenOption.Resolve(parse.GetValue(token)));
             return await GetRunner.RunAsync(arguments, console, cancellation);
         });
         return command;

@@ -35,11 +35,12 @@ public static class LsCommand
             },
         };
         var json = new Option<bool>("--json") { Description = "Print the listing as JSON lines, one entry per line." };
-        var command = new Command("ls", "List a folder on a Baton server: type, size, modification time, name." + Examples) { url, json };
+        var token = TokenOption.Create();
+        var command = new Command("ls", "List a folder on a Baton server: type, size, modification time, name." + Examples) { url, json, token };
         command.SetAction(async (parse, cancellation) =>
         {
             var console = new TransferConsole(parse.GetValue(json) ? OutputMode.Json : OutputMode.Plain);
-            using var http = BatonHttpClient.Create();
+            using var http = BatonHttpClient.Create(TokenOption.Resolve(parse.GetValue(token)));
             try
             {
                 var listing = await new FilesClient(http).ListAsync(parse.GetValue(url)!, cancellation);

@@ -8,4 +8,5 @@ public sealed record PutArguments(
     int Parallel,
     IReadOnlyDictionary<string, string> Metadata,
     int Retries,
-    long? LimitRate);
+    long? LimitRate,
+    string? Token = null);

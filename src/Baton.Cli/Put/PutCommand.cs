@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Baton.Cli.Get;
 using Baton.Cli.Output;
+using Baton.Cli.Transport;
 
 namespace Baton.Cli.Put;
 
@@ -102,16 +103,17 @@ public static class PutCommand
             },
         };
         var outputOptions = new OutputOptions();
+        var token = TokenOption.Create();
         var command = new Command("put", "Upload a file to a tus server, resumable after any interruption." + Examples)
         {
-            file, url, chunkSize, parallel, metadata, retries, limitRate,
+            file, url, chunkSize, parallel, metadata, retries, limitRate, token,
         };
         outputOptions.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             var pairs = (parse.GetValue(metadata) ?? []).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
             var arguments = new PutArguments(parse.GetValue(file)!, parse.GetValue(url)!, parse.GetValue(chunkSize), parse.GetValue(parallel),
-                pairs, parse.GetValue(retries), parse.GetValue(limitRate));
+                pairs, parse.GetValue(retries), parse.GetValue(limitRate), TokenOption.Resolve(parse.GetValue(token)));
             return PutRunner.RunAsync(arguments, new TransferConsole(outputOptions.ModeFrom(parse)), cancellation);
         });
         return command;

@@ -32,11 +32,12 @@ public static class RmCommand
             },
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors." };
-        var command = new Command("rm", "Delete a file on a Baton server." + Examples) { url, quiet };
+        var token = TokenOption.Create();
+        var command = new Command("rm", "Delete a file on a Baton server." + Examples) { url, quiet, token };
         command.SetAction(async (parse, cancellation) =>
         {
             var console = new TransferConsole(parse.GetValue(quiet) ? OutputMode.Quiet : OutputMode.Plain);
-            using var http = BatonHttpClient.Create();
+            using var http = BatonHttpClient.Create(TokenOption.Resolve(parse.GetValue(token)));
             var target = parse.GetValue(url)!;
             try
             {

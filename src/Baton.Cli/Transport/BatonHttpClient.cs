@@ -8,7 +8,8 @@ namespace Baton.Cli.Transport;
 /// </summary>
 public static class BatonHttpClient
 {
-    public static HttpClient Create()
+    /// <param name="token">A bearer token for Baton servers with access control, or null.</param>
+    public static HttpClient Create(string? token = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -18,7 +19,12 @@ public static class BatonHttpClient
             ConnectTimeout = TimeSpan.FromSeconds(30),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
         };
-        var client = new HttpClient(new PreferHttp2Handler(handler)) { Timeout = Timeout.InfiniteTimeSpan };
+        HttpMessageHandler pipeline = new PreferHttp2Handler(handler);
+        if (token is not null)
+        {
+            pipeline = new BearerTokenHandler(token, pipeline);
+        }
+        var client = new HttpClient(pipeline) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.ParseAdd("baton/" + (typeof(BatonHttpClient).Assembly.GetName().Version?.ToString(3) ?? "1.0"));
         return client;
     }
