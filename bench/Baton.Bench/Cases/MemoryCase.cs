@@ -38,7 +38,8 @@ public sealed class MemoryCase : IBenchCase
         var root = Path.Combine(context.Work, "memory-root");
         Directory.CreateDirectory(root);
         File.Copy(context.DataFile("memory-data", "dl.bin", downloadSize), Path.Combine(root, "dl.bin"), overwrite: true);
-        await using var baton = await DotnetServer.StartBatonAsync(context, root);
+        // 200 uploads from one address in a few seconds is the point here, not something to rate-limit.
+        await using var baton = await DotnetServer.StartBatonAsync(context, root, "BATON_AUTH__UPLOADCREATIONSPERMINUTE=0");
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = baton.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         var load = new TransferLoad(client);
         await load.DownloadAsync("files/dl.bin", CancellationToken.None); // warm up, and let the digest worker hash it

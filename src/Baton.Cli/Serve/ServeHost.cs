@@ -103,6 +103,9 @@ public static partial class ServeHost
         // A failed start is reported once, as one line, by RunAsync; the host's own stack-trace dump would bury it.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddBaton(configuration.GetSection(BatonOptions.SectionName));
+        // Transfers are bulk: let the transport move 64 KiB per system call instead of 4 KiB (see LargeBlockMemoryPool).
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>>(
+            new LargeBlockMemoryPoolFactory(LargeBlockMemoryPoolFactory.DefaultBlockSize));
 
         var app = builder.Build();
         app.UseBatonProblems();
