@@ -13,6 +13,10 @@ public sealed class MemoryCase : IBenchCase
 {
     public string Id => "server-memory";
 
+    /// <summary>Extra server environment for experiments (BATON_BENCH_SERVER_ENV="K=V;K=V").</summary>
+    private static string[] ExtraEnvironment =>
+        Environment.GetEnvironmentVariable("BATON_BENCH_SERVER_ENV")?.Split(';', StringSplitOptions.RemoveEmptyEntries) ?? [];
+
     public async Task<CaseResult> RunAsync(BenchContext context)
     {
         var result = new CaseResult(Id, "Baton server peak RSS (MiB)", "MiB", higherIsBetter: false);
@@ -31,15 +35,16 @@ public sealed class MemoryCase : IBenchCase
 
     private static async Task<double> ConcurrentPeakAsync(BenchContext context, CaseResult result)
     {
-        var uploads = 200;
-        var downloads = 200;
+        // BATON_BENCH_UPLOADS / BATON_BENCH_DOWNLOADS split the load for attribution experiments.
+        var uploads = int.TryParse(Environment.GetEnvironmentVariable("BATON_BENCH_UPLOADS"), out var u) ? u : 200;
+        var downloads = int.TryParse(Environment.GetEnvironmentVariable("BATON_BENCH_DOWNLOADS"), out var d) ? d : 200;
         var uploadSize = context.Quick ? 4L << 20 : 16L << 20;
         var downloadSize = context.Quick ? 16L << 20 : 64L << 20;
         var root = Path.Combine(context.Work, "memory-root");
         Directory.CreateDirectory(root);
         File.Copy(context.DataFile("memory-data", "dl.bin", downloadSize), Path.Combine(root, "dl.bin"), overwrite: true);
         // 200 uploads from one address in a few seconds is the point here, not something to rate-limit.
-        await using var baton = await DotnetServer.StartBatonAsync(context, root, "BATON_AUTH__UPLOADCREATIONSPERMINUTE=0");
+        await using var baton = await DotnetServer.StartBatonAsync(context, root, ["BATON_AUTH__UPLOADCREATIONSPERMINUTE=0", .. ExtraEnvironment]);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = baton.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         var load = new TransferLoad(client);
         await load.DownloadAsync("files/dl.bin", CancellationToken.None); // warm up, and let the digest worker hash it
@@ -63,7 +68,7 @@ public sealed class MemoryCase : IBenchCase
             stream.SetLength(size); // sparse: a 10 GiB file without writing 10 GiB
         }
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
-        await using var baton = await DotnetServer.StartBatonAsync(context, root);
+        await using var baton = await DotnetServer.StartBatonAsync(context, root, ExtraEnvironment);
         using var client = new HttpClient { BaseAddress = baton.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
         var load = new TransferLoad(client);
         var received = await load.DownloadAsync("files/sparse.bin", CancellationToken.None);

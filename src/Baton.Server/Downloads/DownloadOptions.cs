@@ -12,7 +12,7 @@ public sealed class DownloadOptions
     [Range(1, 10_000)]
     public int MaxRanges { get; set; } = 64;
 
-    /// <summary>Size of the pooled buffer used to copy file bytes to the response. Default 256 KiB.</summary>
+    /// <summary>Bytes read from disk into the response between two flushes (in 64 KiB pieces). Default 256 KiB.</summary>
     [Range(4 * 1024, 16 * 1024 * 1024)]
     public int BufferSize { get; set; } = 256 * 1024;
 
