@@ -55,19 +55,7 @@ public static class GetCommand
                 return null;
             },
         };
-        var limitRate = new Option<long?>("--limit-rate")
-        {
-            Description = "Maximum speed for the whole download, e.g. 500k, 2m (bytes per second, binary units).",
-            CustomParser = r =>
-            {
-                if (ByteSize.TryParse(r.Tokens[0].Value, out var bytes))
-                {
-                    return bytes;
-                }
-                r.AddError($"--limit-rate: '{r.Tokens[0].Value}' is not a rate like 500k or 2m");
-                return null;
-            },
-        };
+        var limitRate = LimitRateOption.Create("download");
         var retries = new Option<int>("--retries")
         {
             Description = "Retries after a failure that made no progress (default 5; progress resets the count).",

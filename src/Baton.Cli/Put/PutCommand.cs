@@ -89,19 +89,7 @@ public static class PutCommand
                 r.AddError("--retries must be between 0 and 1000");
             }
         });
-        var limitRate = new Option<long?>("--limit-rate")
-        {
-            Description = "Maximum speed for the whole upload, e.g. 500k, 2m.",
-            CustomParser = r =>
-            {
-                if (ByteSize.TryParse(r.Tokens[0].Value, out var bytes))
-                {
-                    return bytes;
-                }
-                r.AddError($"--limit-rate: '{r.Tokens[0].Value}' is not a rate like 500k or 2m");
-                return null;
-            },
-        };
+        var limitRate = LimitRateOption.Create("upload");
         var outputOptions = new OutputOptions();
         var token = TokenOption.Create();
         var command = new Command("put", "Upload a file to a tus server, resumable after any interruption." + Examples)

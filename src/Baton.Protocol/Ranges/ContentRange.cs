@@ -39,7 +39,7 @@ public readonly record struct ContentRange(long? First, long? Last, long? Comple
         long? complete = null;
         if (lengthPart is not "*")
         {
-            if (!TryDigits(lengthPart, out var c))
+            if (!Digits.TryParse(lengthPart, saturate: false, out var c))
             {
                 return false;
             }
@@ -55,7 +55,9 @@ public readonly record struct ContentRange(long? First, long? Last, long? Comple
             return true;
         }
         var dash = rangePart.IndexOf('-');
-        if (dash < 0 || !TryDigits(rangePart[..dash], out var first) || !TryDigits(rangePart[(dash + 1)..], out var last))
+        if (dash < 0
+            || !Digits.TryParse(rangePart[..dash], saturate: false, out var first)
+            || !Digits.TryParse(rangePart[(dash + 1)..], saturate: false, out var last))
         {
             return false;
         }
@@ -65,29 +67,6 @@ public readonly record struct ContentRange(long? First, long? Last, long? Comple
             return false;
         }
         range = new ContentRange(first, last, complete);
-        return true;
-    }
-
-    internal static bool TryDigits(ReadOnlySpan<char> digits, out long value)
-    {
-        value = 0;
-        if (digits.IsEmpty)
-        {
-            return false;
-        }
-        foreach (var c in digits)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-            var d = c - '0';
-            if (value > (long.MaxValue - d) / 10)
-            {
-                return false; // overflow: no representation is that long
-            }
-            value = (value * 10) + d;
-        }
         return true;
     }
 }

@@ -63,14 +63,14 @@ public static class RangeHeader
         if (first.IsEmpty)
         {
             // suffix-range = "-" suffix-length
-            if (!TryDigits(last, out var suffix))
+            if (!Digits.TryParse(last, saturate: true, out var suffix))
             {
                 return false;
             }
             spec = RangeSpec.Suffix(suffix);
             return true;
         }
-        if (!TryDigits(first, out var firstPos))
+        if (!Digits.TryParse(first, saturate: true, out var firstPos))
         {
             return false;
         }
@@ -79,31 +79,11 @@ public static class RangeHeader
             spec = RangeSpec.FromFirst(firstPos, null);
             return true;
         }
-        if (!TryDigits(last, out var lastPos) || lastPos < firstPos)
+        if (!Digits.TryParse(last, saturate: true, out var lastPos) || lastPos < firstPos)
         {
             return false; // §14.1.1: an int-range is invalid if last-pos is less than first-pos
         }
         spec = RangeSpec.FromFirst(firstPos, lastPos);
-        return true;
-    }
-
-    /// <summary>1*DIGIT, saturating at long.MaxValue instead of overflowing (no representation is that long).</summary>
-    private static bool TryDigits(ReadOnlySpan<char> digits, out long value)
-    {
-        value = 0;
-        if (digits.IsEmpty)
-        {
-            return false;
-        }
-        foreach (var c in digits)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-            var d = c - '0';
-            value = value > (long.MaxValue - d) / 10 ? long.MaxValue : (value * 10) + d;
-        }
         return true;
     }
 
