@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Baton.Protocol.StructuredFields;
 
 /// <summary>
