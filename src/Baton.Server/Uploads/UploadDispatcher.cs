@@ -22,7 +22,7 @@ namespace Baton.Server.Uploads;
 public sealed partial class UploadDispatcher(
     IOptions<BatonOptions> options, UploadDiscovery discovery, TimeProvider time,
     TusCreation tusCreation, TusUploadResource tusResource, IetfCreation ietfCreation, IetfUploadResource ietfResource,
-    StoreCapabilities store, LinkSigner signer, ILogger<UploadDispatcher> logger)
+    StoreCapabilities store, LinkSigner signer, UploadTermination termination, ILogger<UploadDispatcher> logger)
 {
     public Task CollectionAsync(HttpContext context) => GuardAsync(context, async () =>
     {
@@ -77,7 +77,7 @@ public sealed partial class UploadDispatcher(
             {
                 "HEAD" => ietfResource.HeadAsync(context, id),
                 "PATCH" => ietfResource.PatchAsync(context, id),
-                "DELETE" => ietfResource.DeleteAsync(context, id),
+                "DELETE" => termination.HandleAsync(context, id),
                 _ => ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed),
             });
             return;
@@ -90,7 +90,7 @@ public sealed partial class UploadDispatcher(
         {
             "HEAD" => tusResource.HeadAsync(context, id),
             "PATCH" => tusResource.PatchAsync(context, id),
-            "DELETE" => tusResource.DeleteAsync(context, id),
+            "DELETE" => termination.HandleAsync(context, id),
             _ => ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed),
         });
     });

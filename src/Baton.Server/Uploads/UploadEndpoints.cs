@@ -51,6 +51,7 @@ public static class UploadEndpoints
         services.TryAddSingleton<TusUploadResource>();
         services.TryAddSingleton<IetfCreation>();
         services.TryAddSingleton<IetfUploadResource>();
+        services.TryAddSingleton<UploadTermination>();
         services.TryAddSingleton<UploadDispatcher>();
         services.TryAddSingleton<UploadAccess>();
         services.TryAddSingleton<UploadExpiryService>();

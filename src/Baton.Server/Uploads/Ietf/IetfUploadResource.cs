@@ -2,7 +2,6 @@ using Baton.Protocol.Problems;
 using Baton.Protocol.Uploads;
 using Baton.Server.Problems;
 using Baton.Server.Uploads.Completion;
-using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Http;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +13,7 @@ namespace Baton.Server.Uploads.Ietf;
 /// <summary>draft-11 §4.6–4.8 on <c>/uploads/{id}</c>: offset retrieval (HEAD), append (PATCH, application/partial-upload),
 /// cancellation (DELETE).</summary>
 public sealed class IetfUploadResource(
-    StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion, UploadEventDispatcher events,
+    StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion,
     UploadDiscovery discovery, TimeProvider time)
 {
     public async Task HeadAsync(HttpContext context, string id)
@@ -118,31 +117,5 @@ public sealed class IetfUploadResource(
         }
         IetfResponses.WriteState(context.Response, info, discovery.Limit(info, time.GetUtcNow()), completion.FileUrl(request, info));
         context.Response.StatusCode = info.IsComplete ? StatusCodes.Status200OK : StatusCodes.Status204NoContent;
-    }
-
-    public async Task DeleteAsync(HttpContext context, string id)
-    {
-        if (store.Termination is null)
-        {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
-            return;
-        }
-        var before = (await store.Core.FindAsync(id, context.RequestAborted)).Info;
-        switch (await store.Termination.TerminateAsync(id, context.RequestAborted))
-        {
-            case TerminationOutcome.Terminated:
-                await events.TerminatedAsync(id, before, context.RequestAborted);
-                context.Response.StatusCode = StatusCodes.Status204NoContent;
-                return;
-            case TerminationOutcome.Gone:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadGone);
-                return;
-            case TerminationOutcome.Locked:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadLocked);
-                return;
-            default:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadNotFound);
-                return;
-        }
     }
 }

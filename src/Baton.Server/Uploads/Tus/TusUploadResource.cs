@@ -2,7 +2,6 @@ using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Server.Problems;
 using Baton.Server.Uploads.Completion;
-using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Http;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +11,7 @@ namespace Baton.Server.Uploads.Tus;
 
 /// <summary>tus <c>HEAD|PATCH|DELETE /uploads/{id}</c>: offset retrieval, append (with checksum and deferred length), termination.</summary>
 public sealed class TusUploadResource(
-    StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion, UploadEventDispatcher events)
+    StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion)
 {
     private UploadOptions Options => options.Value.Uploads;
 
@@ -98,33 +97,6 @@ public sealed class TusUploadResource(
         info = await completion.CompleteAsync(result.Info!, request, cancellation);
         TusResponses.WriteState(context.Response, info, completion.FileUrl(request, info));
         context.Response.StatusCode = StatusCodes.Status204NoContent;
-    }
-
-    public async Task DeleteAsync(HttpContext context, string id)
-    {
-        if (store.Termination is null)
-        {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
-            return;
-        }
-        var before = (await store.Core.FindAsync(id, context.RequestAborted)).Info;
-        var outcome = await store.Termination.TerminateAsync(id, context.RequestAborted);
-        switch (outcome)
-        {
-            case TerminationOutcome.Terminated:
-                await events.TerminatedAsync(id, before, context.RequestAborted);
-                context.Response.StatusCode = StatusCodes.Status204NoContent;
-                return;
-            case TerminationOutcome.Gone:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadGone);
-                return;
-            case TerminationOutcome.Locked:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadLocked);
-                return;
-            default:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadNotFound);
-                return;
-        }
     }
 
     /// <summary>tus creation-defer-length: Upload-Length on a PATCH sets a deferred length once; it must never change.</summary>
