@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace Baton.Testing;
 
 /// <summary>
@@ -71,30 +69,8 @@ public sealed class NginxServer : IAsyncDisposable
         await File.WriteAllTextAsync(configPath, config);
         var process = RunningProcess.Start(binary, ["-p", prefix.Path, "-c", configPath]);
         var server = new NginxServer(prefix, root, process, port);
-        await server.WaitUntilAcceptingAsync(port);
+        await PortWaiter.WaitAsync(port, process, TimeSpan.FromSeconds(15), server.ReadErrorLog);
         return server;
-    }
-
-    private async Task WaitUntilAcceptingAsync(int port)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"nginx exited: {_process.Output} {ReadErrorLog()}");
-            }
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
-        }
     }
 
     private string ReadErrorLog()

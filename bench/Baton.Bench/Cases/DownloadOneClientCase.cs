@@ -16,8 +16,8 @@ public sealed class DownloadOneClientCase : IBenchCase
         var root = Path.GetDirectoryName(file)!;
         await using var baton = await DotnetServer.StartBatonAsync(context, root);
         await using var staticFiles = await DotnetServer.StartStaticFilesAsync(context, root);
-        await using var nginxOn = await Nginx.StartAsync(context.Work, root, sendfile: true);
-        await using var nginxOff = await Nginx.StartAsync(context.Work, root, sendfile: false, outputBuffers: "2 1m");
+        await using var nginxOn = await Nginx.StartAsync(root, sendfile: true);
+        await using var nginxOff = await Nginx.StartAsync(root, sendfile: false, outputBuffers: "2 1m");
 
         var result = new CaseResult(Id, $"Download {size >> 20} MiB with one curl (MiB/s)", "MiB/s");
         var contenders = new (string, Uri)[]

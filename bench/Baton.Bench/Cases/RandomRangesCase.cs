@@ -20,8 +20,8 @@ public sealed partial class RandomRangesCase : IBenchCase
         var seconds = context.Quick ? 3 : 10;
         await using var baton = await DotnetServer.StartBatonAsync(context, root);
         await using var staticFiles = await DotnetServer.StartStaticFilesAsync(context, root);
-        await using var nginxOn = await Nginx.StartAsync(context.Work, root, sendfile: true);
-        await using var nginxOff = await Nginx.StartAsync(context.Work, root, sendfile: false, outputBuffers: "2 1m");
+        await using var nginxOn = await Nginx.StartAsync(root, sendfile: true);
+        await using var nginxOff = await Nginx.StartAsync(root, sendfile: false, outputBuffers: "2 1m");
 
         var result = new CaseResult(Id, "Random 1 MiB ranges of a 1 GiB file, 64 connections (wrk, requests/s)", "req/s");
         var contenders = new (string Name, Uri Address)[]

@@ -12,7 +12,7 @@ public sealed class SegmentedDownloadCase : IBenchCase
     {
         var size = context.Quick ? 256L << 20 : 1L << 30;
         var file = context.DataFile("serve", "big.bin", size);
-        await using var nginx = await Nginx.StartAsync(context.Work, Path.GetDirectoryName(file)!, sendfile: true, limitRate: "20m");
+        await using var nginx = await Nginx.StartAsync(Path.GetDirectoryName(file)!, sendfile: true, limitRate: "20m");
         var url = new Uri(nginx.BaseAddress, "limited/big.bin").ToString();
         var downloads = Path.Combine(context.Work, "downloads");
         Directory.CreateDirectory(downloads);

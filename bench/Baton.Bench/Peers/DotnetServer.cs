@@ -45,7 +45,7 @@ public sealed class DotnetServer : IAsyncDisposable
     private static async Task<DotnetServer> StartAsync(string[] command, int port, IDictionary<string, string?> environment)
     {
         var process = RunningProcess.Start(command[0], command[1..], environment: environment);
-        await Nginx.WaitForPortAsync(port, process);
+        await PortWaiter.WaitAsync(port, process, TimeSpan.FromSeconds(30));
         return new DotnetServer(process, port);
     }
 

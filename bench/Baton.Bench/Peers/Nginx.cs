@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Baton.Testing;
 
 namespace Baton.Bench.Peers;
@@ -24,7 +23,7 @@ public sealed class Nginx : IAsyncDisposable
     /// <param name="sendfile">nginx's sendfile switch.</param>
     /// <param name="outputBuffers">The <c>output_buffers</c> value used when sendfile is off (e.g. <c>2 1m</c>).</param>
     /// <param name="limitRate">The <c>limit_rate</c> of <c>/limited/</c>, e.g. <c>20m</c>.</param>
-    public static async Task<Nginx> StartAsync(string work, string root, bool sendfile, string outputBuffers = "2 1m", string limitRate = "20m")
+    public static async Task<Nginx> StartAsync(string root, bool sendfile, string outputBuffers = "2 1m", string limitRate = "20m")
     {
         var prefix = Directory.CreateTempSubdirectory("nginx-").FullName;
         File.SetUnixFileMode(prefix, (UnixFileMode)0b111_101_101);
@@ -56,32 +55,8 @@ public sealed class Nginx : IAsyncDisposable
         var path = Path.Combine(prefix, "nginx.conf");
         await File.WriteAllTextAsync(path, config);
         var process = RunningProcess.Start("nginx", ["-p", prefix, "-c", path, "-g", "daemon off;"]);
-        await WaitForPortAsync(port, process);
-        _ = work;
+        await PortWaiter.WaitAsync(port, process, TimeSpan.FromSeconds(30));
         return new Nginx(process, port, config);
-    }
-
-    internal static async Task WaitForPortAsync(int port, RunningProcess process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException("peer exited: " + process.Output);
-            }
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-        throw new TimeoutException($"nothing listened on {port}: {process.Output}");
     }
 
     public async ValueTask DisposeAsync() => await _process.DisposeAsync();
