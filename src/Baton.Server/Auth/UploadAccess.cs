@@ -1,6 +1,7 @@
 using Baton.Protocol.Problems;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Server.Auth;
 
@@ -24,24 +25,19 @@ public sealed class UploadAccess(FileOwners owners)
     }
 
     /// <summary>
-    /// An upload created through a signed upload link has no token behind it: its <c>Location</c> is signed too (until the same
-    /// expiry), so the browser that holds it — and only it — can resume, check and cancel that one upload.
+    /// The <c>Location</c> to hand out for a new upload. An upload created through a signed upload link has no token behind it, so
+    /// its Location is signed too (until the same expiry): the client that holds it — and only it — can resume, check and cancel
+    /// that one upload.
     /// </summary>
-    public static void SignLocationOfLinkUploads(HttpContext context, LinkSigner signer)
+    public static string Location(HttpContext context, string path)
     {
-        if (BatonCaller.From(context.User) is not { LinkPath: not null } || !long.TryParse(context.Request.Query[LinkSigner.ExpiresParameter], out var exp))
+        if (BatonCaller.From(context.User) is not { LinkPath: not null }
+            || !long.TryParse(context.Request.Query[LinkSigner.ExpiresParameter], out var exp))
         {
-            return;
+            return path;
         }
-        context.Response.OnStarting(() =>
-        {
-            if (context.Response.Headers.Location.ToString() is { Length: > 0 } location && !location.Contains('?', StringComparison.Ordinal))
-            {
-                context.Response.Headers.Location = location + "?" +
-                    signer.Sign(LinkSigner.UploadResourceMethod, location, DateTimeOffset.FromUnixTimeSeconds(exp));
-            }
-            return Task.CompletedTask;
-        });
+        var signer = context.RequestServices.GetRequiredService<LinkSigner>();
+        return path + "?" + signer.Sign(LinkSigner.UploadResourceMethod, path, DateTimeOffset.FromUnixTimeSeconds(exp));
     }
 
     /// <summary>413 past the caller's max upload size; 507 when the upload would not fit the caller's quota.</summary>

@@ -22,7 +22,7 @@ namespace Baton.Server.Uploads;
 public sealed partial class UploadDispatcher(
     IOptions<BatonOptions> options, UploadDiscovery discovery, TimeProvider time,
     TusCreation tusCreation, TusUploadResource tusResource, IetfCreation ietfCreation, IetfUploadResource ietfResource,
-    StoreCapabilities store, LinkSigner signer, UploadTermination termination, ILogger<UploadDispatcher> logger)
+    StoreCapabilities store, UploadTermination termination, ILogger<UploadDispatcher> logger)
 {
     public Task CollectionAsync(HttpContext context) => GuardAsync(context, async () =>
     {
@@ -37,12 +37,10 @@ public sealed partial class UploadDispatcher(
         }
         else if (IsIetf(context.Request))
         {
-            UploadAccess.SignLocationOfLinkUploads(context, signer);
             await ietfCreation.HandleAsync(context);
         }
         else if (await CheckTusAsync(context))
         {
-            UploadAccess.SignLocationOfLinkUploads(context, signer);
             await tusCreation.HandleAsync(context);
         }
     });

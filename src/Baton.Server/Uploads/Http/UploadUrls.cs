@@ -1,3 +1,4 @@
+using Baton.Server.Auth;
 using Baton.Server.Files;
 using Baton.Server.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,9 +10,10 @@ public static class UploadUrls
 {
     public const string FileUrlHeader = "Baton-File-Url";
 
-    /// <summary>The upload resource's absolute path: the creation URL (this request's path) plus the id.</summary>
+    /// <summary>The upload resource's absolute path: the creation URL (this request's path) plus the id — signed when the caller
+    /// is a signed upload link (<see cref="UploadAccess.Location"/>).</summary>
     public static string Upload(HttpRequest creation, string id) =>
-        (creation.PathBase + creation.Path).Value!.TrimEnd('/') + "/" + id;
+        UploadAccess.Location(creation.HttpContext, (creation.PathBase + creation.Path).Value!.TrimEnd('/') + "/" + id);
 
     /// <summary>The download path of a placed file (via <see cref="FileLinks"/>), or null when it is not inside ROOT.</summary>
     public static string? File(HttpRequest request, BatonRoot root, string baseOfBaton, string? placedPath)
