@@ -12,6 +12,9 @@ public interface IFileDigestCache
     /// <summary>Records the SHA-256 of the file that is now at <paramref name="fullPath"/> (as it is on disk at this moment).</summary>
     void Record(string fullPath, byte[] sha256);
 
+    /// <summary>Records a digest computed from an open handle, for the version that handle showed.</summary>
+    void Store(string fullPath, FileVersion version, byte[] sha256);
+
     /// <summary>The SHA-256 of <paramref name="fullPath"/> at <paramref name="version"/>, when known.</summary>
     bool TryGet(string fullPath, FileVersion version, out byte[] sha256);
 

@@ -77,9 +77,9 @@ public sealed partial class DownloadRepresentation(
             }
             sha = await Sha256File.HashAsync(handle, file.Version.Length, context.RequestAborted);
             // A version that may still change inside the file system's timestamp granularity is not cached.
-            if (file.Version.IsStrong && digests is FileDigestCache cache)
+            if (file.Version.IsStrong)
             {
-                cache.Store(file.FullPath, file.Version, sha);
+                digests.Store(file.FullPath, file.Version, sha);
             }
         }
         return ReprDigest.Format(DigestValue.Sha256, sha);

@@ -17,6 +17,7 @@ public sealed class UploadCompletionTests
     {
         public ConcurrentDictionary<string, byte[]> Recorded { get; } = new();
         public void Record(string fullPath, byte[] sha256) => Recorded[fullPath] = sha256;
+        public void Store(string fullPath, FileVersion version, byte[] sha256) => Recorded[fullPath] = sha256;
         public bool TryGet(string fullPath, FileVersion version, out byte[] sha256) => Recorded.TryGetValue(fullPath, out sha256!);
         public void Forget(string fullPath) => Recorded.TryRemove(fullPath, out _);
     }
