@@ -23,6 +23,10 @@ public sealed class MemoryCase : IBenchCase
         var concurrent = await ConcurrentPeakAsync(context, result);
         result.AddLimitGoal("peak RSS with 200 uploads + 200 downloads ≤ 150 MiB", concurrent, 150);
 
+        if (Environment.GetEnvironmentVariable("BATON_BENCH_MEMORY_CONCURRENT_ONLY") == "1")
+        {
+            return result; // attribution experiments: only the concurrent load
+        }
         var small = await SingleTransferPeakAsync(context, 10L << 20);
         var large = await SingleTransferPeakAsync(context, context.Quick ? 1L << 30 : 10L << 30);
         result.Summaries.Add(new Summary("10 MiB download + upload", [small]));
@@ -49,12 +53,32 @@ public sealed class MemoryCase : IBenchCase
         var load = new TransferLoad(client);
         await load.DownloadAsync("files/dl.bin", CancellationToken.None); // warm up, and let the digest worker hash it
         var idle = ProcessMemory.Read(baton.ProcessId).RssMiB;
+        var idleKinds = ProcessMemory.Breakdown(baton.ProcessId);
         var work = Enumerable.Range(0, uploads).Select(_ => load.UploadAsync(uploadSize, CancellationToken.None))
             .Concat(Enumerable.Range(0, downloads).Select(_ => (Task)load.DownloadAsync("files/dl.bin", CancellationToken.None)));
+        var threads = 0;
+        var top = (Rss: 0.0, Kinds: "");
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+            while (await tick.WaitForNextTickAsync(sampling.Token).ConfigureAwait(false))
+            {
+                threads = Math.Max(threads, ProcessMemory.Threads(baton.ProcessId));
+                var now = ProcessMemory.Read(baton.ProcessId).RssMiB;
+                if (now > top.Rss)
+                {
+                    top = (now, ProcessMemory.Breakdown(baton.ProcessId));
+                }
+            }
+        });
         await Task.WhenAll(work);
+        await sampling.CancelAsync();
+        await sampler.ContinueWith(_ => { }, TaskScheduler.Default);
         var (_, peak) = ProcessMemory.Read(baton.ProcessId);
         result.Summaries.Add(new Summary($"{uploads} uploads × {uploadSize >> 20} MiB + {downloads} downloads × {downloadSize >> 20} MiB", [peak]));
-        result.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Idle RSS after one warm-up download: {idle:F1} MiB."));
+        result.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Idle RSS after one warm-up download: {idle:F1} MiB; most server threads during the load: {threads}."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  concurrent: peak RSS {peak:F1} MiB, idle {idle:F1} MiB ({idleKinds}), threads ≤ {threads}; at the highest sample: {top.Kinds}"));
         return peak;
     }
 

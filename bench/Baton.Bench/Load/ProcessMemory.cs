@@ -20,6 +20,24 @@ public static class ProcessMemory
         return (rss, peak);
     }
 
+    /// <summary>Threads of the process now (the Threads: line).</summary>
+    public static int Threads(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("Threads:", StringComparison.Ordinal))
+            {
+                return int.Parse(line.AsSpan(8).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>Resident memory by kind (RssAnon, RssFile, RssShmem) in MiB, for attributing a peak.</summary>
+    public static string Breakdown(int pid) => string.Join(' ', File.ReadLines($"/proc/{pid}/status")
+        .Where(l => l.StartsWith("Rss", StringComparison.Ordinal))
+        .Select(l => $"{l.Split(':')[0]} {Kilobytes(l) / 1024:F0}"));
+
     private static double Kilobytes(string line) =>
         double.Parse(line.Split(':', 2)[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 }

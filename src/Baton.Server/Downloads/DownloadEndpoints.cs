@@ -21,6 +21,7 @@ public static class DownloadEndpoints
         services.TryAddSingleton<DigestQueue>();
         services.AddHostedService<DigestWorker>();
         services.TryAddSingleton<DownloadRepresentation>();
+        services.TryAddSingleton<DownloadBuffers>();
         services.TryAddSingleton<DownloadHandler>();
         services.TryAddSingleton<FileDeletion>();
         return services;

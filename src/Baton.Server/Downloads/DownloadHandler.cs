@@ -19,6 +19,7 @@ namespace Baton.Server.Downloads;
 /// </summary>
 public sealed partial class DownloadHandler(
     DownloadRepresentation representation,
+    DownloadBuffers buffers,
     IOptions<BatonOptions> options,
     ILogger<DownloadHandler> logger)
 {
@@ -79,7 +80,7 @@ public sealed partial class DownloadHandler(
 
         var head = HttpMethods.IsHead(request.Method);
         var aborted = context.RequestAborted;
-        var buffer = settings.BufferSize;
+        using var buffer = buffers.Enter();
         bool complete;
         switch (decision.Outcome)
         {

@@ -12,9 +12,17 @@ public sealed class DownloadOptions
     [Range(1, 10_000)]
     public int MaxRanges { get; set; } = 64;
 
-    /// <summary>Bytes read from disk into the response between two flushes (in 64 KiB pieces). Default 256 KiB.</summary>
-    [Range(4 * 1024, 16 * 1024 * 1024)]
-    public int BufferSize { get; set; } = 256 * 1024;
+    /// <summary>Most bytes one download reads from disk into the response between two flushes. Default 1 MiB. Large batches
+    /// mean few flushes and thread hand-offs per byte; the batch shrinks when many downloads share <see cref="BufferBudget"/>.</summary>
+    [Range(64 * 1024, 16 * 1024 * 1024)]
+    public int BufferSize { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Unflushed response bytes all downloads together may hold: each download's batch is this divided by the downloads
+    /// running, between 64 KiB and <see cref="BufferSize"/>. Bounds memory under many concurrent downloads. Default 4 MiB.
+    /// </summary>
+    [Range(64 * 1024, 1L << 32)]
+    public long BufferBudget { get; set; } = 4L * 1024 * 1024;
 
     /// <summary>
     /// Files up to this size get their SHA-256 computed on the request that first needs it; larger files are hashed

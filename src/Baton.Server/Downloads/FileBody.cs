@@ -7,23 +7,24 @@ namespace Baton.Server.Downloads;
 public static class FileBody
 {
     /// <summary>
-    /// Largest piece asked of the pipe at once. The pipe rents anything above its 4 KiB blocks from the shared ArrayPool, and arrays of
-    /// 85,000 bytes or more live on the large-object heap, reclaimed only by full collections: under hundreds of concurrent downloads
-    /// 256 KiB pieces piled up as hundreds of MiB of RSS. 64 KiB pieces stay on the small-object heap.
+    /// Largest piece asked of the pipe at once when its own blocks are smaller. The pipe rents anything above its block size from
+    /// the shared ArrayPool, and arrays of 85,000 bytes or more live on the large-object heap, reclaimed only by full collections:
+    /// under hundreds of concurrent downloads 256 KiB pieces piled up as hundreds of MiB of RSS. 64 KiB pieces stay on the
+    /// small-object heap; a pool with blocks of 64 KiB or more (baton serve's) serves them from its reused pinned blocks.
     /// </summary>
     public const int SegmentSize = 64 * 1024;
 
-    /// <summary>Copies <paramref name="count"/> bytes from <paramref name="offset"/>, flushing every <paramref name="flushSize"/> bytes.
-    /// Returns false if the file ended early (it shrank after its length was announced) — the caller must then abort, since the
-    /// promised Content-Length cannot be met.</summary>
-    public static async Task<bool> CopyAsync(SafeFileHandle handle, long offset, long count, HttpResponse response, int flushSize,
-        CancellationToken cancellation)
+    /// <summary>Copies <paramref name="count"/> bytes from <paramref name="offset"/>, flushing after each batch of the size
+    /// <paramref name="share"/> grants at that moment. Returns false if the file ended early (it shrank after its length was
+    /// announced) — the caller must then abort, since the promised Content-Length cannot be met.</summary>
+    public static async Task<bool> CopyAsync(SafeFileHandle handle, long offset, long count, HttpResponse response,
+        DownloadBuffers.Share share, CancellationToken cancellation)
     {
         var writer = response.BodyWriter;
         while (count > 0)
         {
-            // Fill up to flushSize in small-object-heap pieces, then flush once: few flushes, no LOH churn.
-            var batch = Math.Min(flushSize, count);
+            // Fill one batch in pieces, then flush once: few flushes, no large-object-heap churn.
+            var batch = Math.Min(share.BatchSize, count);
             while (batch > 0)
             {
                 var size = (int)Math.Min(SegmentSize, batch);

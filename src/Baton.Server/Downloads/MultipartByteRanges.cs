@@ -39,12 +39,12 @@ public sealed class MultipartByteRanges
 
     public long ContentLength { get; }
 
-    public async Task<bool> WriteAsync(SafeFileHandle handle, HttpResponse response, int bufferSize, CancellationToken cancellation)
+    public async Task<bool> WriteAsync(SafeFileHandle handle, HttpResponse response, DownloadBuffers.Share share, CancellationToken cancellation)
     {
         for (var i = 0; i < _ranges.Length; i++)
         {
             await response.BodyWriter.WriteAsync(_partHeaders[i], cancellation);
-            if (!await FileBody.CopyAsync(handle, _ranges[i].First, _ranges[i].Length, response, bufferSize, cancellation))
+            if (!await FileBody.CopyAsync(handle, _ranges[i].First, _ranges[i].Length, response, share, cancellation))
             {
                 return false;
             }
