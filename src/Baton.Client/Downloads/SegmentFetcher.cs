@@ -19,9 +19,14 @@ internal sealed class SegmentFetcher(
     SafeFileHandle file,
     TokenBucket? bucket,
     ResiliencePipeline pipeline,
-    DownloadOptions options)
+    DownloadOptions options,
+    int bufferSize)
 {
     private const int MaxRefreshes = 5;
+
+    /// <summary>Written bytes handed to the kernel for writeback at a time (see <see cref="DiskWriteback"/>): large enough that
+    /// the disk gets big sequential writes, small enough that little is dirty when an fsync comes.</summary>
+    private const long WritebackBytes = 8 << 20;
     private int _active;
 
     public int ActiveConnections => Volatile.Read(ref _active);
@@ -29,7 +34,7 @@ internal sealed class SegmentFetcher(
     /// <summary>One connection: takes segments (stealing when none is free) until the map is complete.</summary>
     public async Task RunConnectionAsync(CancellationToken cancellationToken)
     {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(options.BufferSize);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(bufferSize);
         try
         {
             while (map.TryTake() is { } segment)
@@ -86,38 +91,52 @@ internal sealed class SegmentFetcher(
         {
             var stream = await response.Content.ReadAsStreamAsync(stall.Token);
             var position = start;
-            while (position <= received)
+            var writebackFrom = start;
+            try
             {
-                stall.CancelAfter(options.StallTimeout);
-                int n;
-                try
+                while (position <= received)
                 {
-                    n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, received - position + 1)), stall.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new TimeoutException($"no bytes for {options.StallTimeout.TotalSeconds:0} s");
-                }
-                if (n == 0)
-                {
-                    throw new IOException("the connection closed before the range was complete");
-                }
-                var allowed = map.Claim(segment, n);
-                if (allowed > 0)
-                {
-                    if (bucket is not null)
+                    stall.CancelAfter(options.StallTimeout);
+                    int n;
+                    try
                     {
-                        await bucket.TakeAsync(allowed, cancellationToken);
+                        n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(bufferSize, received - position + 1)), stall.Token);
                     }
-                    WriteAt(buffer.AsSpan(0, allowed), position);
-                    position += allowed;
-                    map.Commit(segment, position);
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        throw new TimeoutException($"no bytes for {options.StallTimeout.TotalSeconds:0} s");
+                    }
+                    if (n == 0)
+                    {
+                        throw new IOException("the connection closed before the range was complete");
+                    }
+                    var allowed = map.Claim(segment, n);
+                    if (allowed > 0)
+                    {
+                        if (bucket is not null)
+                        {
+                            await bucket.TakeAsync(allowed, cancellationToken);
+                        }
+                        WriteAt(buffer.AsSpan(0, allowed), position);
+                        position += allowed;
+                        map.Commit(segment, position);
+                        if (position - writebackFrom >= WritebackBytes)
+                        {
+                            DiskWriteback.Start(file, writebackFrom, position - writebackFrom);
+                            writebackFrom = position;
+                        }
+                    }
+                    if (allowed < n || segment.IsComplete)
+                    {
+                        // Another connection stole the rest of this segment.
+                        return;
+                    }
                 }
-                if (allowed < n || segment.IsComplete)
-                {
-                    // Another connection stole the rest of this segment.
-                    return;
-                }
+            }
+            finally
+            {
+                // Whatever was written, even on failure: the next save's fsync then finds it already on its way.
+                DiskWriteback.Start(file, writebackFrom, position - writebackFrom);
             }
         }
     }
