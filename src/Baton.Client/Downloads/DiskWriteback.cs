@@ -4,7 +4,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Baton.Client.Downloads;
 
 /// <summary>
-/// Makes the final fsync cheap: on Linux, each region just written is handed to the kernel for writeback at once
+/// Makes the final fsync cheap: on Linux, what was written is handed to the kernel for writeback every few hundred milliseconds
 /// (<c>sync_file_range(2)</c> with <c>SYNC_FILE_RANGE_WRITE</c>: start the I/O, do not wait for it), so the disk works while the
 /// network does, and the fsync before a control-file save or at the end finds little dirty data left. This gives no durability by
 /// itself (sync_file_range(2) says so: no metadata, no disk cache flush) — durability still comes from fsync. Elsewhere, and if the
@@ -18,10 +18,12 @@ internal static partial class DiskWriteback
     private const int ReadOnly = 0; // O_RDONLY: enough to fsync a folder, and the same value on every Linux architecture
     private static volatile bool s_unavailable = !OperatingSystem.IsLinux();
 
-    /// <summary>Starts writeback of <paramref name="count"/> bytes at <paramref name="offset"/>; never waits for the disk.</summary>
-    public static void Start(SafeFileHandle file, long offset, long count)
+    /// <summary>Starts writeback of <paramref name="count"/> bytes at <paramref name="offset"/> (0: to the end of the file); does not
+    /// wait for the disk, but may wait for the file system (ext4 allocates blocks and joins its journal), so it is best called
+    /// off the path that receives bytes.</summary>
+    public static void Start(SafeFileHandle file, long offset = 0, long count = 0)
     {
-        if (s_unavailable || count <= 0)
+        if (s_unavailable || count < 0)
         {
             return;
         }

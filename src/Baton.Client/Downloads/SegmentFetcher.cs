@@ -23,10 +23,6 @@ internal sealed class SegmentFetcher(
     int bufferSize)
 {
     private const int MaxRefreshes = 5;
-
-    /// <summary>Written bytes handed to the kernel for writeback at a time (see <see cref="DiskWriteback"/>): large enough that
-    /// the disk gets big sequential writes, small enough that little is dirty when an fsync comes.</summary>
-    private const long WritebackBytes = 8 << 20;
     private int _active;
 
     public int ActiveConnections => Volatile.Read(ref _active);
@@ -91,52 +87,38 @@ internal sealed class SegmentFetcher(
         {
             var stream = await response.Content.ReadAsStreamAsync(stall.Token);
             var position = start;
-            var writebackFrom = start;
-            try
+            while (position <= received)
             {
-                while (position <= received)
+                stall.CancelAfter(options.StallTimeout);
+                int n;
+                try
                 {
-                    stall.CancelAfter(options.StallTimeout);
-                    int n;
-                    try
-                    {
-                        n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(bufferSize, received - position + 1)), stall.Token);
-                    }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        throw new TimeoutException($"no bytes for {options.StallTimeout.TotalSeconds:0} s");
-                    }
-                    if (n == 0)
-                    {
-                        throw new IOException("the connection closed before the range was complete");
-                    }
-                    var allowed = map.Claim(segment, n);
-                    if (allowed > 0)
-                    {
-                        if (bucket is not null)
-                        {
-                            await bucket.TakeAsync(allowed, cancellationToken);
-                        }
-                        WriteAt(buffer.AsSpan(0, allowed), position);
-                        position += allowed;
-                        map.Commit(segment, position);
-                        if (position - writebackFrom >= WritebackBytes)
-                        {
-                            DiskWriteback.Start(file, writebackFrom, position - writebackFrom);
-                            writebackFrom = position;
-                        }
-                    }
-                    if (allowed < n || segment.IsComplete)
-                    {
-                        // Another connection stole the rest of this segment.
-                        return;
-                    }
+                    n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(bufferSize, received - position + 1)), stall.Token);
                 }
-            }
-            finally
-            {
-                // Whatever was written, even on failure: the next save's fsync then finds it already on its way.
-                DiskWriteback.Start(file, writebackFrom, position - writebackFrom);
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"no bytes for {options.StallTimeout.TotalSeconds:0} s");
+                }
+                if (n == 0)
+                {
+                    throw new IOException("the connection closed before the range was complete");
+                }
+                var allowed = map.Claim(segment, n);
+                if (allowed > 0)
+                {
+                    if (bucket is not null)
+                    {
+                        await bucket.TakeAsync(allowed, cancellationToken);
+                    }
+                    WriteAt(buffer.AsSpan(0, allowed), position);
+                    position += allowed;
+                    map.Commit(segment, position);
+                }
+                if (allowed < n || segment.IsComplete)
+                {
+                    // Another connection stole the rest of this segment.
+                    return;
+                }
             }
         }
     }

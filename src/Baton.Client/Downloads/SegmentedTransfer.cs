@@ -49,6 +49,8 @@ internal sealed class SegmentedTransfer(
             while (!all.IsCompleted)
             {
                 await Task.WhenAny(all, Task.Delay(options.ProgressInterval, time, CancellationToken.None));
+                // Off the connections' path: starting writeback may wait for the file system's journal.
+                DiskWriteback.Start(file);
                 var bytes = map.BytesWritten;
                 progress?.Report(new TransferProgress(name, bytes, map.Length, meter.Sample(bytes), fetcher.ActiveConnections, TransferPhase.Transferring));
                 if (time.GetElapsedTime(lastSave) >= options.SaveInterval)
