@@ -48,9 +48,19 @@ public sealed record DownloadOptions
     [Range(4096, long.MaxValue)]
     public long MinimumSegmentBytes { get; init; } = 1 << 20;
 
-    /// <summary>Size of each pooled read buffer. Default 64 KiB.</summary>
+    /// <summary>Size of each connection's pooled read buffer. Default 1 MiB: one read takes whatever the socket holds, so a fast
+    /// link costs few system calls and thread hops. With many connections each gets at most
+    /// <see cref="TotalBufferBytes"/> / connections (not below 64 KiB), so memory stays bounded.</summary>
     [Range(4096, 16 << 20)]
-    public int BufferSize { get; init; } = 64 * 1024;
+    public int BufferSize { get; init; } = 1 << 20;
+
+    /// <summary>The most read-buffer memory all connections of one download share (see <see cref="BufferSize"/>). Default 32 MiB.</summary>
+    [Range(4096, int.MaxValue)]
+    public int TotalBufferBytes { get; init; } = 32 << 20;
+
+    /// <summary>The read buffer size for each of <paramref name="connections"/> connections.</summary>
+    internal int BufferSizeFor(int connections) =>
+        Math.Min(BufferSize, Math.Max(64 * 1024, TotalBufferBytes / Math.Max(1, connections)));
 
     /// <summary>Ask the server for a SHA-256 Repr-Digest (RFC 9530 §4) and verify it. Default true.</summary>
     public bool RequestDigest { get; init; } = true;

@@ -177,11 +177,13 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
             Discard(part, control);
             throw;
         }
-        File.Move(part, path, overwrite: true);
         if (remote.LastModified is { } modified)
         {
-            File.SetLastWriteTimeUtc(path, modified.UtcDateTime);
+            File.SetLastWriteTimeUtc(part, modified.UtcDateTime);
         }
+        File.Move(part, path, overwrite: true);
+        // The bytes were flushed by the transfer; the rename must be durable too before success is reported.
+        DiskWriteback.FlushFolderOf(path);
         ControlFile.Delete(control);
         progress?.Report(new TransferProgress(name, length, length, 0, 0, TransferPhase.Completed));
         return new DownloadResult(path, length, remote.FinalUrl, resumed, restarted, false, connections, verified);

@@ -19,7 +19,8 @@ internal sealed class SegmentFetcher(
     SafeFileHandle file,
     TokenBucket? bucket,
     ResiliencePipeline pipeline,
-    DownloadOptions options)
+    DownloadOptions options,
+    int bufferSize)
 {
     private const int MaxRefreshes = 5;
     private int _active;
@@ -29,7 +30,7 @@ internal sealed class SegmentFetcher(
     /// <summary>One connection: takes segments (stealing when none is free) until the map is complete.</summary>
     public async Task RunConnectionAsync(CancellationToken cancellationToken)
     {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(options.BufferSize);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(bufferSize);
         try
         {
             while (map.TryTake() is { } segment)
@@ -92,7 +93,7 @@ internal sealed class SegmentFetcher(
                 int n;
                 try
                 {
-                    n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, received - position + 1)), stall.Token);
+                    n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(bufferSize, received - position + 1)), stall.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {

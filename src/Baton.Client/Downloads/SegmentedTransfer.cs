@@ -7,7 +7,7 @@ namespace Baton.Client.Downloads;
 /// <summary>
 /// Runs the connections of one segmented download and, beside them, saves the control file every
 /// <see cref="DownloadOptions.SaveInterval"/> (after flushing the part file, so the map never claims bytes the disk lacks)
-/// and reports progress. The control file is saved once more however the transfer ends.
+/// and reports progress. The control file is saved once more when the transfer stops short; a complete file is flushed instead.
 /// </summary>
 internal sealed class SegmentedTransfer(
     HttpClient http,
@@ -27,7 +27,7 @@ internal sealed class SegmentedTransfer(
         using var file = File.OpenHandle(partPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
         var bucket = options.LimitBytesPerSecond is { } rate ? new TokenBucket(rate, time) : null;
         var location = new ResourceLocation(http, url, remote);
-        var fetcher = new SegmentFetcher(http, location, remote, map, file, bucket, pipeline, options);
+        var fetcher = new SegmentFetcher(http, location, remote, map, file, bucket, pipeline, options, options.BufferSizeFor(connections));
         var name = Path.GetFileName(partPath)[..^".part".Length];
         var meter = new ProgressMeter(time, map.BytesWritten);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -43,11 +43,14 @@ internal sealed class SegmentedTransfer(
             _ = worker.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
         var lastSave = time.GetTimestamp();
+        var completed = false;
         try
         {
             while (!all.IsCompleted)
             {
                 await Task.WhenAny(all, Task.Delay(options.ProgressInterval, time, CancellationToken.None));
+                // Off the connections' path: starting writeback may wait for the file system's journal.
+                DiskWriteback.Start(file);
                 var bytes = map.BytesWritten;
                 progress?.Report(new TransferProgress(name, bytes, map.Length, meter.Sample(bytes), fetcher.ActiveConnections, TransferPhase.Transferring));
                 if (time.GetElapsedTime(lastSave) >= options.SaveInterval)
@@ -58,10 +61,20 @@ internal sealed class SegmentedTransfer(
             }
             await all.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             ThrowFirstFailure(workers, cancellationToken);
+            completed = map.IsComplete;
         }
         finally
         {
-            Save(file, location);
+            if (completed)
+            {
+                // The whole file must be on disk before success is reported. A last control file would be deleted at once after
+                // the rename, so it is not written: a crash before the rename resumes from the previous save instead.
+                RandomAccess.FlushToDisk(file);
+            }
+            else
+            {
+                Save(file, location);
+            }
         }
     }
 

@@ -18,6 +18,9 @@ internal sealed class StreamTransfer(
     TimeProvider time,
     IProgress<TransferProgress>? progress)
 {
+    /// <summary>Written bytes handed to the kernel for writeback at a time (see <see cref="DiskWriteback"/>).</summary>
+    private const long WritebackBytes = 8 << 20;
+
     public async Task<(long Length, Uri FinalUrl)> RunAsync(CancellationToken cancellationToken) =>
         await pipeline.ExecuteAsync(async token => await AttemptAsync(token), cancellationToken);
 
@@ -41,6 +44,7 @@ internal sealed class StreamTransfer(
             var meter = new ProgressMeter(time, 0);
             var lastReport = time.GetTimestamp();
             long written = 0;
+            long writebackFrom = 0;
             while (true)
             {
                 stall.CancelAfter(options.StallTimeout);
@@ -55,6 +59,11 @@ internal sealed class StreamTransfer(
                 }
                 await file.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
                 written += n;
+                if (written - writebackFrom >= WritebackBytes)
+                {
+                    DiskWriteback.Start(file.SafeFileHandle, writebackFrom, written - writebackFrom);
+                    writebackFrom = written;
+                }
                 if (time.GetElapsedTime(lastReport) >= options.ProgressInterval)
                 {
                     lastReport = time.GetTimestamp();
@@ -65,6 +74,8 @@ internal sealed class StreamTransfer(
             {
                 throw new IOException($"received {written} of {expected} bytes");
             }
+            // The whole file must be on disk before success is reported.
+            file.Flush(flushToDisk: true);
             return (written, response.RequestMessage?.RequestUri ?? url);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
