@@ -1,6 +1,5 @@
-using Baton.Protocol.Problems;
-using System.Buffers;
 using System.IO.Pipelines;
+using Baton.Storage.FileSystem.Writing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Win32.SafeHandles;
 
@@ -10,6 +9,7 @@ public sealed partial class FileUploadStore
 {
     public async Task<AppendResult> AppendAsync(string id, AppendRequest request, CancellationToken cancellation)
     {
+        using var verifier = request.Verifier;
         using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
         if (lease is null)
         {
@@ -52,81 +52,94 @@ public sealed partial class FileUploadStore
             entry.DropDigest();
         }
 
-        long written = 0;
+        var hashes = new AppendHashes(entry.Digest, request.Verifier);
+        var writer = OpenWriter(handle, start, hashes);
+        try
+        {
+            return await ReceiveAsync(entry, handle, writer, request, room, stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>O_DIRECT through staging buffers when the file system allows it and staging memory is left, else buffered.</summary>
+    private IChunkWriter OpenWriter(SafeFileHandle handle, long start, AppendHashes hashes) =>
+        (_staging is not null ? DirectChunkWriter.TryCreate(handle, start, hashes, _staging) : null)
+        ?? (IChunkWriter)new BufferedChunkWriter(handle, start, hashes);
+
+    private async Task<AppendResult> ReceiveAsync(
+        UploadEntry entry, SafeFileHandle handle, IChunkWriter writer, AppendRequest request, long room, CancellationToken stop)
+    {
+        var start = request.Offset;
         long checkpointed = 0;
         var interrupted = false;
-        var segments = new List<ReadOnlyMemory<byte>>();
         try
         {
             while (true)
             {
-                var read = await request.Body.ReadAsync(stop.Token).ConfigureAwait(false);
+                var read = await request.Body.ReadAsync(stop).ConfigureAwait(false);
                 var buffer = read.Buffer;
-                if (buffer.Length > room - written)
+                if (buffer.Length > room - writer.Taken)
                 {
                     request.Body.AdvanceTo(buffer.End);
+                    await writer.DisposeAsync().ConfigureAwait(false);
                     Discard(entry, handle, start);
                     return new AppendResult(AppendOutcome.LengthExceeded, entry.Info);
                 }
                 if (!buffer.IsEmpty)
                 {
-                    await WriteAsync(handle, buffer, start + written, segments).ConfigureAwait(false);
-                    entry.Digest?.Append(buffer);
-                    written += buffer.Length;
+                    await writer.WriteAsync(buffer).ConfigureAwait(false);
                 }
                 request.Body.AdvanceTo(buffer.End);
                 if (read.IsCompleted || read.IsCanceled)
                 {
                     break;
                 }
-                if (request.Verifier is null && written - checkpointed >= _options.CheckpointBytes)
+                if (request.Verifier is null && writer.Taken - checkpointed >= _options.CheckpointBytes)
                 {
-                    // A long append records progress as it goes, so a crash loses at most CheckpointBytes.
-                    Commit(entry, handle, start + written);
-                    checkpointed = written;
+                    // A long append records progress as it goes, so a crash loses at most about CheckpointBytes.
+                    var held = await writer.SettleAsync(staged: false).ConfigureAwait(false);
+                    if (held - checkpointed < _options.CheckpointBytes / 2)
+                    {
+                        // A slow upload: what sits in staging is most of the progress, so it goes to disk now (padded).
+                        held = await writer.SettleAsync(staged: true).ConfigureAwait(false);
+                    }
+                    if (held > checkpointed)
+                    {
+                        Commit(entry, handle, start + held);
+                        checkpointed = held;
+                    }
                 }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
         {
-            // The client went away, sent too slowly, or a newer request asked us to stop (tus: store as much as possible).
+            // The client went away, sent too slowly, a newer request asked us to stop (tus: store as much as possible), or the
+            // disk refused a write (then only what it took is kept).
             interrupted = true;
         }
 
-        if (request.Verifier is not null)
+        if (request.Verifier is { } verifier)
         {
-            // A chunk with a checksum is all-or-nothing: incomplete or refused chunks are discarded (tus §Checksum).
-            var rejection = interrupted ? null : await VerifyAsync(request.Verifier, handle, start, written, cancellation).ConfigureAwait(false);
-            if (interrupted || rejection is not null)
+            // A chunk with a checksum is all-or-nothing: incomplete or refused chunks are discarded (tus §Checksum). The
+            // verifier was fed while the bytes were staged, so nothing is read back.
+            var whole = !interrupted && await writer.FinishAsync().ConfigureAwait(false) == writer.Taken;
+            var rejection = whole ? verifier.Verdict() : null;
+            if (!whole || rejection is not null)
             {
+                await writer.DisposeAsync().ConfigureAwait(false);
                 Discard(entry, handle, start);
-                return new AppendResult(interrupted ? AppendOutcome.Interrupted : AppendOutcome.Rejected, entry.Info, rejection);
+                return new AppendResult(whole ? AppendOutcome.Rejected : AppendOutcome.Interrupted, entry.Info, rejection);
             }
+            Commit(entry, handle, start + writer.Taken);
+            return new AppendResult(AppendOutcome.Appended, entry.Info, null, writer.Taken);
         }
-        Commit(entry, handle, start + written);
-        return new AppendResult(interrupted ? AppendOutcome.Interrupted : AppendOutcome.Appended, entry.Info, null, written);
-    }
-
-    private static async ValueTask WriteAsync(SafeFileHandle handle, ReadOnlySequence<byte> buffer, long offset, List<ReadOnlyMemory<byte>> segments)
-    {
-        if (buffer.IsSingleSegment)
-        {
-            await RandomAccess.WriteAsync(handle, buffer.First, offset).ConfigureAwait(false);
-            return;
-        }
-        segments.Clear();
-        foreach (var segment in buffer)
-        {
-            segments.Add(segment);
-        }
-        // Vectored write straight from the pipe's buffers: no copy into buffers of our own.
-        await RandomAccess.WriteAsync(handle, segments, offset).ConfigureAwait(false);
-    }
-
-    private static async ValueTask<ProtocolError?> VerifyAsync(ChunkVerifier verifier, SafeFileHandle handle, long start, long length, CancellationToken cancellation)
-    {
-        await using var chunk = new FileRangeStream(handle, start, length);
-        return await verifier(chunk, cancellation).ConfigureAwait(false);
+        var kept = await writer.FinishAsync().ConfigureAwait(false);
+        Commit(entry, handle, start + kept);
+        var complete = !interrupted && kept == writer.Taken;
+        return new AppendResult(complete ? AppendOutcome.Appended : AppendOutcome.Interrupted, entry.Info, null, kept);
     }
 
     /// <summary>Fsyncs the data, then records the new offset (the order that makes an acknowledged offset true after a crash).</summary>

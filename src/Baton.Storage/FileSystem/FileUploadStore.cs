@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Baton.Storage.FileSystem.Writing;
 using Baton.Storage.Locking;
 
 namespace Baton.Storage.FileSystem;
@@ -18,6 +19,7 @@ public sealed partial class FileUploadStore :
     private readonly ConcurrentDictionary<string, UploadEntry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _gone = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly StagingBufferPool? _staging;
 
     public FileUploadStore(FileUploadStoreOptions options, TimeProvider time)
     {
@@ -25,6 +27,10 @@ public sealed partial class FileUploadStore :
         _time = time;
         _locks = new UploadLocks(options.LockWait, options.LockTakeoverWait);
         Directory.CreateDirectory(options.Folder);
+        if (options.DirectWrites)
+        {
+            _staging = new StagingBufferPool(options.StagingBufferSize, options.StagingMemoryLimit);
+        }
     }
 
     private bool Durable => _options.Durability == Durability.Full;
@@ -168,5 +174,6 @@ public sealed partial class FileUploadStore :
             entry.DropDigest();
         }
         _loading.Dispose();
+        _staging?.Dispose();
     }
 }

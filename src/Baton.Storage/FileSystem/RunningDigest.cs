@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 
 namespace Baton.Storage.FileSystem;
@@ -13,12 +12,9 @@ internal sealed class RunningDigest : IDisposable
 
     public long Offset { get; private set; }
 
-    public void Append(in ReadOnlySequence<byte> bytes)
+    public void Append(ReadOnlySpan<byte> bytes)
     {
-        foreach (var segment in bytes)
-        {
-            _hash.AppendData(segment.Span);
-        }
+        _hash.AppendData(bytes);
         Offset += bytes.Length;
     }
 

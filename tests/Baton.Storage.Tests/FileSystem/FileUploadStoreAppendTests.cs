@@ -68,20 +68,14 @@ public sealed class FileUploadStoreAppendTests : IDisposable
     {
         var created = await _fx.Store.CreateAsync(new NewUpload(6), default);
         await _fx.Store.AppendAsync(created.Id, new AppendRequest(0, StoreFixture.Body("abc"u8.ToArray())), default);
-        byte[]? seen = null;
-        ChunkVerifier verifier = async (chunk, ct) =>
-        {
-            using var copy = new MemoryStream();
-            await chunk.CopyToAsync(copy, ct);
-            seen = copy.ToArray();
-            return ProtocolErrors.ChecksumMismatch;
-        };
+        var verifier = new RecordingVerifier(ProtocolErrors.ChecksumMismatch);
 
         var result = await _fx.Store.AppendAsync(created.Id, new AppendRequest(3, StoreFixture.Body("def"u8.ToArray()), verifier), default);
 
         Assert.Equal(AppendOutcome.Rejected, result.Outcome);
         Assert.Equal(ProtocolErrors.ChecksumMismatch, result.Rejection);
-        Assert.Equal("def"u8.ToArray(), seen); // the verifier saw exactly the chunk
+        Assert.Equal("def"u8.ToArray(), verifier.Bytes); // the verifier saw exactly the chunk
+        Assert.True(verifier.Disposed);
         Assert.Equal(3, result.Info!.Offset);
         Assert.Equal("abc"u8.ToArray(), File.ReadAllBytes(_fx.DataPath(created.Id)));
     }
@@ -104,13 +98,14 @@ public sealed class FileUploadStoreAppendTests : IDisposable
     {
         var created = await _fx.Store.CreateAsync(new NewUpload(100), default);
         var body = PipeReader.Create(new FailingStream(StoreFixture.Bytes(40)), new StreamPipeReaderOptions(bufferSize: 16));
-        ChunkVerifier accept = (_, _) => ValueTask.FromResult<ProtocolError?>(null);
+        var accept = new RecordingVerifier(null);
 
         var result = await _fx.Store.AppendAsync(created.Id, new AppendRequest(0, body, accept), default);
 
         Assert.Equal(AppendOutcome.Interrupted, result.Outcome);
         Assert.Equal(0, result.Info!.Offset);
         Assert.Equal(0, new FileInfo(_fx.DataPath(created.Id)).Length);
+        Assert.Equal(0, accept.Verdicts); // an incomplete chunk is never judged, only dropped
     }
 
     [Fact]

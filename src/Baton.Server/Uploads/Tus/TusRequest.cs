@@ -30,40 +30,19 @@ public static class TusRequest
         var header = request.Headers[TusHeaders.UploadChecksum].ToString();
         if (header.Length > 0)
         {
-            verifier = Parse(header, out error);
-            return error is null;
+            if (!ChunkChecksums.TryParse(header, out var checksum, out error))
+            {
+                return false;
+            }
+            verifier = ChunkChecksums.Verifier(checksum);
+            return true;
         }
         var announced = request.Headers["Trailer"].ToString();
         if (announced.Contains(TusHeaders.UploadChecksum, StringComparison.OrdinalIgnoreCase) && request.SupportsTrailers())
         {
-            verifier = async (chunk, cancellation) =>
-            {
-                var trailer = request.CheckTrailersAvailable() ? request.GetTrailer(TusHeaders.UploadChecksum).ToString() : "";
-                if (trailer.Length == 0)
-                {
-                    return null;
-                }
-                var inner = Parse(trailer, out var trailerError);
-                return inner is null ? trailerError : await inner(chunk, cancellation).ConfigureAwait(false);
-            };
+            verifier = ChunkChecksums.TrailerVerifier(() =>
+                request.CheckTrailersAvailable() ? request.GetTrailer(TusHeaders.UploadChecksum).ToString() : "");
         }
         return true;
-    }
-
-    private static ChunkVerifier? Parse(string value, out ProtocolError? error)
-    {
-        error = null;
-        if (!UploadChecksum.TryParse(value, out var checksum))
-        {
-            error = ProtocolErrors.InvalidChecksum;
-            return null;
-        }
-        if (!UploadChecksum.IsSupported(checksum.Algorithm))
-        {
-            error = ProtocolErrors.ChecksumAlgorithmUnsupported.WithDetail(
-                $"'{checksum.Algorithm}' is not one of {string.Join(", ", UploadChecksum.Supported)}.");
-            return null;
-        }
-        return ChunkChecksums.Verifier(checksum);
     }
 }
