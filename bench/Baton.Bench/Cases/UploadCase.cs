@@ -26,6 +26,7 @@ public sealed class UploadCase : IBenchCase
         await using var durable = await DotnetServer.StartBatonAsync(context, durableRoot);
         await using var relaxed = await DotnetServer.StartBatonAsync(context, relaxedRoot, "BATON_UPLOADS__DURABILITY=None");
         await using var reference = await TusReferenceServer.StartAsync(context, Path.Combine(context.Work, "tus-store"));
+        await using var sink = await TusReferenceServer.StartSinkAsync(context, Path.Combine(context.Work, "tus-sink"));
         var script = Path.Combine(context.RepositoryRoot, "tests", "peers", "tus-upload.mjs");
         var ddTarget = Path.Combine(context.Work, "dd.out");
 
@@ -49,6 +50,8 @@ public sealed class UploadCase : IBenchCase
             ("baton put → Baton (fsync)", Put(durableUploads, () => Clean(durableRoot))),
             ("baton put → Baton (no fsync)", Put(relaxedUploads, () => Clean(relaxedRoot))),
             ("baton put → @tus/server", Put(reference.Endpoint, () => Clean(reference.Store))),
+            (TusJsCeiling, TusJs(sink.Endpoint, () => { })),
+            (PutCeiling, Put(sink.Endpoint, () => { })),
             ("dd bs=8M oflag=direct conv=fsync", () => TimedCommand.SendAsync(size, () => File.Delete(ddTarget), null,
                 "dd", $"if={source}", $"of={ddTarget}", "bs=8M", "oflag=direct", "conv=fsync", "status=none")),
         ]);
@@ -56,6 +59,8 @@ public sealed class UploadCase : IBenchCase
         {
             result.Summaries.Add(new Summary(name, values));
         }
+        result.Notes.Add(Ceiling(result, "tus-js-client", TusJsCeiling));
+        result.Notes.Add(Ceiling(result, "baton put", PutCeiling));
         result.AddGoal("tus-js-client: Baton (no fsync) ≥ 2× @tus/server", "tus-js-client → Baton (no fsync)", "tus-js-client → @tus/server", 2.0);
         result.AddGoal("tus-js-client: Baton (fsync) ≥ 1.0× @tus/server", "tus-js-client → Baton (fsync)", "tus-js-client → @tus/server", 1.0);
         result.AddGoal("baton put: Baton (no fsync) ≥ 2× @tus/server", "baton put → Baton (no fsync)", "baton put → @tus/server", 2.0);
@@ -66,7 +71,23 @@ public sealed class UploadCase : IBenchCase
         result.Commands.Add("node tests/peers/tus-server.mjs STORE   (@tus/server 2 + @tus/file-store)");
         result.Commands.Add("BATON_UPLOADS__DURABILITY=None dotnet baton.dll serve ROOT   (the relaxed contender)");
         result.Commands.Add($"dd if=F of=OUT bs=8M oflag=direct conv=fsync");
+        result.Commands.Add("node bench/peers/tus-sink.mjs   (a tus endpoint that drops the bytes: the client's own ceiling)");
         return result;
+    }
+
+    private const string TusJsCeiling = "tus-js-client → sink (client's ceiling)";
+    private const string PutCeiling = "baton put → sink (client's ceiling)";
+
+    /// <summary>How close each server comes to what the client can send at all (a server that keeps nothing).</summary>
+    private static string Ceiling(CaseResult result, string client, string ceilingName)
+    {
+        var ceiling = result.Summaries.Single(s => s.Contender == ceilingName).Median;
+        var parts = result.Summaries
+            .Where(s => s.Contender.StartsWith(client + " → ", StringComparison.Ordinal) && s.Contender != ceilingName)
+            .Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Contender[(client.Length + 3)..]} {s.Median / ceiling:F2}"));
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{client} against a server that keeps nothing reaches {ceiling:F0} MiB/s; as a share of that: {string.Join(", ", parts)}. " +
+            $"No server can make this client faster than its ceiling, so a goal above ceiling ÷ @tus/server = {ceiling / result.Summaries.Single(s => s.Contender == client + " → @tus/server").Median:F2}× cannot be met with it.");
     }
 
     /// <summary>Removes what an upload left (the placed file, staging, a store's files) so every run starts alike.</summary>

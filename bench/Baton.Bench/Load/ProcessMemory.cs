@@ -20,6 +20,9 @@ public static class ProcessMemory
         return (rss, peak);
     }
 
+    /// <summary>Resets the kernel's peak RSS (VmHWM) of the process to its current RSS (proc(5): clear_refs, value 5).</summary>
+    public static void ResetPeak(int pid) => File.WriteAllText($"/proc/{pid}/clear_refs", "5");
+
     /// <summary>Threads of the process now (the Threads: line).</summary>
     public static int Threads(int pid)
     {
