@@ -12,7 +12,12 @@ namespace Baton.Client.Uploads;
 /// </summary>
 internal static class UploadVerification
 {
-    /// <summary>True when the digests match; false (with a notice) when the server could not be asked; throws on a mismatch.</summary>
+    /// <summary>
+    /// True when the digests match. False (with a notice) when there is nothing to ask (no file URL) or we may not read the file
+    /// (401/403). Anything else breaks the server's promise and throws <see cref="TransferFailure.VerificationFailed"/>: a
+    /// mismatch, no sha-256 Repr-Digest (Baton records it at completion, so its absence means the file changed since), or a file
+    /// that is gone.
+    /// </summary>
     public static async Task<bool> VerifyAsync(HttpClient http, ResiliencePipeline pipeline, UploadDigest digest, long size, Uri? fileUrl,
         Action<string>? notice, CancellationToken cancellationToken)
     {
@@ -27,15 +32,19 @@ internal static class UploadVerification
         {
             stored = await TusUploader.RunStepAsync(pipeline, t => StoredSha256Async(http, fileUrl, t), fileUrl, cancellationToken);
         }
-        catch (TransferException e) when (e.Failure is TransferFailure.NotFound or TransferFailure.HttpError)
+        catch (TransferException e) when (e.StatusCode is 401 or 403)
         {
             notice?.Invoke($"{e.Message}; the upload is not verified end to end");
             return false;
         }
+        catch (TransferException e) when (e.Failure is TransferFailure.NotFound or TransferFailure.HttpError)
+        {
+            throw new TransferException(TransferFailure.VerificationFailed, $"{e.Message} when asked for the stored file's sha-256");
+        }
         if (stored is null)
         {
-            notice?.Invoke($"{fileUrl} answered no sha-256 Repr-Digest; the upload is not verified end to end");
-            return false;
+            throw new TransferException(TransferFailure.VerificationFailed,
+                $"{fileUrl} answered no sha-256 Repr-Digest although the server offers Baton-File-Digest; the stored file may have changed");
         }
         if (!stored.AsSpan().SequenceEqual(local))
         {
