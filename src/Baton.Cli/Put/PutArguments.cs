@@ -1,3 +1,5 @@
+using Baton.Client.Uploads;
+
 namespace Baton.Cli.Put;
 
 /// <summary>The parsed <c>baton put</c> command line.</summary>
@@ -9,4 +11,5 @@ public sealed record PutArguments(
     IReadOnlyDictionary<string, string> Metadata,
     int Retries,
     long? LimitRate,
-    string? Token = null);
+    string? Token = null,
+    ChunkChecksums ChunkChecksums = ChunkChecksums.Auto);

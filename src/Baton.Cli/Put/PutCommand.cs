@@ -2,10 +2,14 @@ using System.CommandLine;
 using Baton.Cli.Get;
 using Baton.Cli.Output;
 using Baton.Cli.Transport;
+using Baton.Client.Uploads;
 
 namespace Baton.Cli.Put;
 
-/// <summary><c>baton put FILE URL [--chunk-size SIZE] [--parallel N] [--metadata key=value …] [--retries N] [--limit-rate RATE] [-q] [--json]</c>.</summary>
+/// <summary>
+/// <c>baton put FILE URL [--chunk-size SIZE] [--parallel N] [--metadata key=value …] [--retries N] [--limit-rate RATE]
+/// [--chunk-checksums auto|always|never] [-q] [--json]</c>.
+/// </summary>
 public static class PutCommand
 {
     private const string Examples = """
@@ -15,7 +19,8 @@ public static class PutCommand
           baton put big.iso https://tus.example.com/files/ --chunk-size 16m --parallel 4
           baton put photo.jpg https://tus.example.com/files/ --metadata filetype=image/jpeg --metadata owner=ann
         Works with any tus 1.0 server. Kill it at any moment and run the same command again: it asks the server how much
-        arrived and continues from there. Prints the resulting URL on success.
+        arrived and continues from there. Prints the resulting URL on success. Against a Baton server the stored file's
+        SHA-256 is compared with the local file's afterwards (exit code 4 on a mismatch).
         """;
 
     public static Command Create()
@@ -89,19 +94,26 @@ public static class PutCommand
                 r.AddError("--retries must be between 0 and 1000");
             }
         });
+        var chunkChecksums = new Option<ChunkChecksums>("--chunk-checksums")
+        {
+            Description = "Upload-Checksum per chunk: auto (only when the server offers tus checksums but no end-to-end "
+                + "verification), always (whenever offered), never. Default auto.",
+            DefaultValueFactory = _ => ChunkChecksums.Auto,
+        };
         var limitRate = LimitRateOption.Create("upload");
         var outputOptions = new OutputOptions();
         var token = TokenOption.Create();
         var command = new Command("put", "Upload a file to a tus server, resumable after any interruption." + Examples)
         {
-            file, url, chunkSize, parallel, metadata, retries, limitRate, token,
+            file, url, chunkSize, parallel, metadata, retries, limitRate, chunkChecksums, token,
         };
         outputOptions.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             var pairs = (parse.GetValue(metadata) ?? []).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
             var arguments = new PutArguments(parse.GetValue(file)!, parse.GetValue(url)!, parse.GetValue(chunkSize), parse.GetValue(parallel),
-                pairs, parse.GetValue(retries), parse.GetValue(limitRate), TokenOption.Resolve(parse.GetValue(token)));
+                pairs, parse.GetValue(retries), parse.GetValue(limitRate), TokenOption.Resolve(parse.GetValue(token)),
+                parse.GetValue(chunkChecksums));
             return PutRunner.RunAsync(arguments, new TransferConsole(outputOptions.ModeFrom(parse)), cancellation);
         });
         return command;

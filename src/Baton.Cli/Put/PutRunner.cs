@@ -19,6 +19,7 @@ public static class PutRunner
             Metadata = arguments.Metadata,
             Retries = arguments.Retries,
             LimitBytesPerSecond = arguments.LimitRate,
+            ChunkChecksums = arguments.ChunkChecksums,
             Notice = console.Notice,
         };
         try
@@ -26,6 +27,7 @@ public static class PutRunner
             var result = await console.RunAsync(progress => uploader.UploadAsync(arguments.File.FullName, arguments.Endpoint, options, progress, cancellationToken));
             var how = result.Resumed ? ", resumed" : "";
             var parts = result.Parts > 1 ? $", {result.Parts} parallel parts" : "";
+            var verified = result.Verified ? ", sha-256 verified" : "";
             console.Result(result.FileUrl.AbsoluteUri, new JsonObject
             {
                 ["file"] = arguments.File.FullName,
@@ -34,10 +36,11 @@ public static class PutRunner
                 ["url"] = result.FileUrl.AbsoluteUri,
                 ["resumed"] = result.Resumed,
                 ["parts"] = result.Parts,
+                ["verified"] = result.Verified,
             });
             if (console.Mode is OutputMode.Rich or OutputMode.Plain)
             {
-                Console.Error.WriteLine($"baton: uploaded {arguments.File.Name} ({result.Length} bytes{how}{parts})");
+                Console.Error.WriteLine($"baton: uploaded {arguments.File.Name} ({result.Length} bytes{how}{parts}{verified})");
             }
             return ExitCodes.Success;
         }

@@ -7,9 +7,11 @@ namespace Baton.Client.Uploads;
 /// <summary>
 /// A request body that streams <c>[offset, offset + count)</c> of a file through one pooled buffer (the chunk is never held in
 /// memory), paced by the shared token bucket, telling <paramref name="sent"/> about every buffer written so progress and stall
-/// detection see the bytes leave.
+/// detection see the bytes leave. With a <paramref name="digest"/> the same bytes extend the file's SHA-256 while they are written,
+/// so end-to-end verification costs no second read.
 /// </summary>
-internal sealed class FileSliceContent(string path, long offset, long count, TokenBucket? bucket, Action<int> sent) : HttpContent
+internal sealed class FileSliceContent(string path, long offset, long count, TokenBucket? bucket, UploadDigest? digest, Action<int> sent)
+    : HttpContent
 {
     private const int BufferSize = 64 * 1024;
 
@@ -31,7 +33,10 @@ internal sealed class FileSliceContent(string path, long offset, long count, Tok
                 {
                     await bucket.TakeAsync(n, cancellationToken);
                 }
-                await stream.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
+                var write = stream.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
+                // Hashing reads the buffer while the transport may still be reading it too; neither writes it until the await.
+                digest?.Append(offset + done, buffer.AsSpan(0, n));
+                await write;
                 done += n;
                 sent(n);
             }

@@ -1,11 +1,18 @@
 using Baton.Client.Downloads;
 using Baton.Client.Transfers;
+using Baton.Protocol.Digests;
 
 namespace Baton.Client.Uploads;
 
-/// <summary>What a tus server advertises in its OPTIONS response (tus 1.0 §"OPTIONS"): versions, extensions, checksum algorithms, max size.</summary>
-public sealed record TusCapabilities(IReadOnlySet<string> Extensions, IReadOnlyList<string> ChecksumAlgorithms, long? MaxSize)
+/// <summary>
+/// What a tus server advertises in its OPTIONS response (tus 1.0 §"OPTIONS"): versions, extensions, checksum algorithms, max size;
+/// and Baton's <c>Baton-File-Digest</c> (docs/uploads.md): the digests a completed upload's file answers <c>Want-Repr-Digest</c> with.
+/// </summary>
+public sealed record TusCapabilities(IReadOnlySet<string> Extensions, IReadOnlyList<string> ChecksumAlgorithms, long? MaxSize,
+    IReadOnlyList<string>? FileDigests = null)
 {
+    public const string FileDigestHeader = "Baton-File-Digest";
+
     public const string Version = "1.0.0";
 
     public bool Creation => Extensions.Contains("creation");
@@ -17,6 +24,17 @@ public sealed record TusCapabilities(IReadOnlySet<string> Extensions, IReadOnlyL
     public string? ChecksumAlgorithm => Extensions.Contains("checksum")
         ? new[] { "sha256", "sha1", "md5" }.FirstOrDefault(a => ChecksumAlgorithms.Contains(a, StringComparer.OrdinalIgnoreCase))
         : null;
+
+    /// <summary>The stored file's SHA-256 can be asked for after completion (end-to-end verification).</summary>
+    public bool FileSha256 => FileDigests?.Contains(DigestValue.Sha256, StringComparer.OrdinalIgnoreCase) == true;
+
+    /// <summary>The per-chunk <c>Upload-Checksum</c> algorithm under <paramref name="mode"/>, or null for none.</summary>
+    public string? ChunkChecksumAlgorithm(ChunkChecksums mode) => mode switch
+    {
+        ChunkChecksums.Always => ChecksumAlgorithm,
+        ChunkChecksums.Auto when !FileSha256 => ChecksumAlgorithm,
+        _ => null,
+    };
 
     public static async Task<TusCapabilities> DiscoverAsync(HttpClient http, Uri endpoint, CancellationToken cancellationToken)
     {
@@ -37,7 +55,8 @@ public sealed record TusCapabilities(IReadOnlySet<string> Extensions, IReadOnlyL
         return new TusCapabilities(
             List(RemoteProbe.HeaderValue(response, "Tus-Extension")).ToHashSet(StringComparer.OrdinalIgnoreCase),
             List(RemoteProbe.HeaderValue(response, "Tus-Checksum-Algorithm")),
-            max);
+            max,
+            List(RemoteProbe.HeaderValue(response, FileDigestHeader)));
     }
 
     private static List<string> List(string? value) =>

@@ -8,7 +8,8 @@ using Baton.Protocol.Tus;
 namespace Baton.Client.Uploads;
 
 /// <summary>The single tus 1.0 requests: creation POST (optionally with the first chunk), HEAD for the offset, PATCH of one chunk.</summary>
-internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket? bucket, TimeSpan stallTimeout)
+/// <remarks>With a <paramref name="digest"/>, every body's bytes extend the file's running SHA-256 as they are sent.</remarks>
+internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket? bucket, TimeSpan stallTimeout, UploadDigest? digest = null)
 {
     private const string OffsetOctetStream = "application/offset+octet-stream";
 
@@ -144,7 +145,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
 
     private FileSliceContent Body(long fileOffset, long count, Action<int> sent)
     {
-        var content = new FileSliceContent(filePath, fileOffset, count, bucket, sent);
+        var content = new FileSliceContent(filePath, fileOffset, count, bucket, digest, sent);
         content.Headers.TryAddWithoutValidation("Content-Type", OffsetOctetStream);
         return content;
     }

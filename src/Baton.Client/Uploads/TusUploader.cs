@@ -7,9 +7,10 @@ namespace Baton.Client.Uploads;
 
 /// <summary>
 /// A tus 1.0 client for any tus server, using what its OPTIONS advertises: creation (with the first chunk when
-/// creation-with-upload is offered), a checksum per chunk when the checksum extension is offered, and concatenation for
-/// parallel parts. The upload URLs are saved in a per-user state file before any byte is sent, so a rerun after a crash
-/// HEADs each upload and continues from the server's offset.
+/// creation-with-upload is offered), a checksum per chunk per <see cref="ChunkChecksums"/>, and concatenation for parallel parts.
+/// The upload URLs are saved in a per-user state file before any byte is sent, so a rerun after a crash HEADs each upload and
+/// continues from the server's offset. When the server offers <c>Baton-File-Digest: sha-256</c>, the file's SHA-256 is built
+/// from the bytes as they are sent and compared with the stored file's Repr-Digest afterwards (<see cref="UploadVerification"/>).
 /// </summary>
 public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
 {
@@ -38,7 +39,15 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
             throw new TransferException(TransferFailure.HttpError, $"{file.Name} is {size} bytes; {endpoint} accepts at most {max} (Tus-Max-Size)");
         }
         var bucket = options.LimitBytesPerSecond is { } rate ? new TokenBucket(rate, _time) : null;
-        var requests = new TusRequests(http, file.FullName, bucket, TimeSpan.FromSeconds(30));
+        var checksum = capabilities.ChunkChecksumAlgorithm(options.ChunkChecksums);
+        if (options.ChunkChecksums == ChunkChecksums.Always && checksum is null)
+        {
+            options.Notice?.Invoke($"{endpoint} does not offer the tus checksum extension; chunks are sent without Upload-Checksum");
+        }
+        using var digest = capabilities.FileSha256 ? new UploadDigest(file.FullName) : null;
+        // Parallel parts arrive out of file order, so only a single upload feeds the digest from its request bodies.
+        var streamed = options.Parallel == 1 || !capabilities.Concatenation ? digest : null;
+        var requests = new TusRequests(http, file.FullName, bucket, TimeSpan.FromSeconds(30), streamed);
         var statePath = new UploadStateStore(options.ResolveStateDirectory()).PathFor(file.FullName, size, modified, endpoint);
         var session = new UploadSession(requests, pipeline, size);
 
@@ -49,7 +58,10 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
             if (state.Final is not null && await RunStepAsync(pipeline, t => requests.HeadOffsetAsync(new Uri(state.Final), size, t), endpoint, cancellationToken) == size)
             {
                 UploadStateStore.Delete(statePath);
-                return new UploadResult(new Uri(state.Final), requests.FileLocation ?? new Uri(state.Final), size, true, state.Parts.Count);
+                var finalFile = requests.FileLocation ?? new Uri(state.Final);
+                var finalVerified = digest is not null
+                    && await UploadVerification.VerifyAsync(http, pipeline, digest, size, requests.FileLocation, options.Notice, cancellationToken);
+                return new UploadResult(new Uri(state.Final), finalFile, size, true, state.Parts.Count, finalVerified);
             }
             if (await session.ResumeAsync(state.Parts, cancellationToken))
             {
@@ -75,7 +87,30 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
             state = await session.CreateAsync(endpoint, file, modified, metadata, parts, firstChunk, statePath, cancellationToken);
         }
 
-        await session.UploadAllAsync(state.Parts, options.ChunkSize, capabilities.ChecksumAlgorithm, cancellationToken);
+        // The digest is built in file order: a single upload hashes what is already on the server first (one read of that
+        // prefix), then the bytes as it sends them; parallel parts are hashed from the file alongside the upload. Either way any
+        // byte not hashed in order is read at the end, so the mode only decides the cost, never the result.
+        using var stopHashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var hashing = Task.CompletedTask;
+        if (digest is not null && streamed is null)
+        {
+            hashing = Task.Run(() => digest.CatchUpAsync(size, stopHashing.Token), stopHashing.Token);
+        }
+        else if (digest is not null)
+        {
+            await digest.CatchUpAsync(session.Offsets.Length > 0 ? session.Offsets[0] : 0, cancellationToken);
+        }
+        try
+        {
+            await session.UploadAllAsync(state.Parts, options.ChunkSize, checksum, cancellationToken);
+        }
+        catch
+        {
+            await stopHashing.CancelAsync();
+            await Task.WhenAny(hashing);
+            throw;
+        }
+        await hashing;
 
         var uploadUrl = new Uri(state.Parts[0].Url);
         if (state.Parts.Count > 1)
@@ -97,8 +132,10 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
                 // Only a nicer URL was at stake; the upload itself is complete.
             }
         }
+        var verified = digest is not null
+            && await UploadVerification.VerifyAsync(http, pipeline, digest, size, requests.FileLocation, options.Notice, cancellationToken);
         reporter.Complete();
-        return new UploadResult(uploadUrl, requests.FileLocation ?? uploadUrl, size, resumed, state.Parts.Count);
+        return new UploadResult(uploadUrl, requests.FileLocation ?? uploadUrl, size, resumed, state.Parts.Count, verified);
     }
 
     private static Dictionary<string, string> Metadata(FileInfo file, UploadOptions options)

@@ -5,13 +5,16 @@ namespace Baton.Client.Uploads;
 /// <summary>How <see cref="TusUploader"/> uploads one file. Every property has a documented default.</summary>
 public sealed record UploadOptions
 {
-    /// <summary>Bytes per PATCH request; each chunk is acknowledged (and checksummed when the server offers it). Default 8 MiB.</summary>
+    /// <summary>Bytes per PATCH request; each chunk is acknowledged (and checksummed per <see cref="ChunkChecksums"/>). Default 8 MiB.</summary>
     [Range(1, long.MaxValue)]
     public long ChunkSize { get; init; } = 8L << 20;
 
     /// <summary>Parallel partial uploads joined with the concatenation extension, when the server offers it. Default 1.</summary>
     [Range(1, 64)]
     public int Parallel { get; init; } = 1;
+
+    /// <summary>When chunks carry a tus Upload-Checksum. Default <see cref="Uploads.ChunkChecksums.Auto"/>: only for servers without end-to-end verification.</summary>
+    public ChunkChecksums ChunkChecksums { get; init; } = ChunkChecksums.Auto;
 
     /// <summary>Upload-Metadata pairs. "filename" defaults to the file's name. Default none.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();

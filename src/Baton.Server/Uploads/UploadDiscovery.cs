@@ -1,4 +1,5 @@
 using System.Globalization;
+using Baton.Protocol.Digests;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
 using Baton.Storage;
@@ -9,15 +10,24 @@ namespace Baton.Server.Uploads;
 /// <summary>
 /// What the server says about its upload support: tus <c>Tus-Version</c>/<c>Tus-Extension</c>/<c>Tus-Max-Size</c>/
 /// <c>Tus-Checksum-Algorithm</c> (extensions from the store's capabilities, discovered once) and the IETF draft's
-/// <c>Accept-Patch</c> and <c>Upload-Limit</c> (§4.4). Both go on every OPTIONS response.
+/// <c>Accept-Patch</c> and <c>Upload-Limit</c> (§4.4). Both go on every OPTIONS response. When uploads become files,
+/// <c>Baton-File-Digest: sha-256</c> promises that a completed upload's file (<c>Baton-File-Url</c>) answers
+/// <c>Want-Repr-Digest</c> with its <c>Repr-Digest</c> (RFC 9530; docs/uploads.md), so clients can verify end to end.
 /// </summary>
 public sealed class UploadDiscovery
 {
     private readonly UploadOptions _options;
 
+    /// <summary>The OPTIONS header naming the digest a completed upload's file answers with (docs/uploads.md).</summary>
+    public const string FileDigestHeader = "Baton-File-Digest";
+
+    private readonly bool _placesFiles;
+
     public UploadDiscovery(StoreCapabilities capabilities, UploadOptions options)
     {
         _options = options;
+        // Only a store that places uploads in ROOT produces a file whose SHA-256 (computed while receiving) is recorded.
+        _placesFiles = capabilities.Placement is not null;
         var extensions = new List<string> { "creation", "creation-with-upload" };
         if (capabilities.LengthDeferral is not null)
         {
@@ -65,6 +75,10 @@ public sealed class UploadDiscovery
             headers[TusHeaders.MaxSize] = _options.MaxSize.ToString(CultureInfo.InvariantCulture);
         }
         headers[TusHeaders.ChecksumAlgorithm] = string.Join(',', UploadChecksum.Supported);
+        if (_placesFiles)
+        {
+            headers[FileDigestHeader] = DigestValue.Sha256;
+        }
         // draft-11 §4.4: Accept-Patch must list application/partial-upload in full.
         headers["Accept-Patch"] = ResumableUploadHeaders.PartialUpload + ", " + TusHeaders.OffsetOctetStream;
         var limit = Limit(null, now);

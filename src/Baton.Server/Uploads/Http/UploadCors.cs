@@ -11,7 +11,7 @@ public static class UploadCors
     private const string ExposedHeaders =
         "Location, Upload-Offset, Upload-Length, Upload-Metadata, Upload-Defer-Length, Upload-Expires, Upload-Concat, "
         + "Tus-Resumable, Tus-Version, Tus-Extension, Tus-Max-Size, Tus-Checksum-Algorithm, "
-        + "Upload-Complete, Upload-Limit, Upload-Draft-Interop-Version, Baton-File-Url";
+        + "Upload-Complete, Upload-Limit, Upload-Draft-Interop-Version, Baton-File-Url, Baton-File-Digest";
 
     private const string AllowHeaders =
         "Authorization, Tus-Resumable, Upload-Offset, Upload-Length, Upload-Metadata, Upload-Defer-Length, Upload-Checksum, Upload-Concat, "
