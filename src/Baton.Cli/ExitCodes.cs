@@ -12,7 +12,8 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>The network kept failing until the retries ran out (or kept stalling).</summary>
     public const int Network = 3;
-    /// <summary>The downloaded bytes did not match Repr-Digest or --checksum; nothing was left at PATH.</summary>
+    /// <summary>get: the downloaded bytes did not match Repr-Digest or --checksum (nothing was left at PATH); put: the stored
+    /// file's Repr-Digest did not match the local file.</summary>
     public const int VerificationFailed = 4;
     /// <summary>The remote file changed since the partial download began and --no-restart was given.</summary>
     public const int RemoteChanged = 5;

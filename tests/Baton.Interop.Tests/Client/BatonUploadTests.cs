@@ -30,7 +30,8 @@ public class BatonUploadTests
     }
 
     [Fact]
-    // Baton offers the checksum extension, so every chunk carries Upload-Checksum (sha256); a wrong one would be refused with 460.
+    // --chunk-checksums always: every chunk carries Upload-Checksum (sha256), a wrong one would be refused with 460; the resumed
+    // upload is then also verified end to end (Baton-File-Digest).
     public async Task Put_killed_mid_way_resumes_against_baton_with_per_chunk_checksums()
     {
         await using var baton = await BatonTestServer.StartAsync();
@@ -39,18 +40,19 @@ public class BatonUploadTests
         var environment = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = dir.Combine("state") };
         var stateFolder = dir.Combine("state", "baton", "uploads");
 
-        await using (var first = BatonCli.Start(["put", source, baton.Url("uploads").AbsoluteUri, "--limit-rate", "16m", "--chunk-size", "2m", "--json"],
-            environment: environment))
+        await using (var first = BatonCli.Start(["put", source, baton.Url("uploads").AbsoluteUri, "--limit-rate", "16m", "--chunk-size", "2m",
+            "--chunk-checksums", "always", "--json"], environment: environment))
         {
             await first.WaitForLineAsync(l => l.Contains("\"type\":\"progress\"", StringComparison.Ordinal)
                 && System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("bytes").GetInt64() > 12 * MiB);
             Assert.NotEmpty(Directory.GetFiles(stateFolder));
             await first.KillAsync();
         }
-        var second = await BatonCli.RunAsync(["put", source, baton.Url("uploads").AbsoluteUri], environment: environment);
+        var second = await BatonCli.RunAsync(["put", source, baton.Url("uploads").AbsoluteUri, "--chunk-checksums", "always"], environment: environment);
 
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Contains("resumed", second.Output);
+        Assert.Contains("verified", second.Output);
         Assert.Equal(FileHashes.Sha256(source), FileHashes.Sha256(baton.Root.Combine("resumed.bin")));
         Assert.Empty(Directory.GetFiles(stateFolder));
     }
