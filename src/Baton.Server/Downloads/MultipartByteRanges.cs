@@ -41,6 +41,7 @@ public sealed class MultipartByteRanges
 
     public async Task<bool> WriteAsync(SafeFileHandle handle, HttpResponse response, DownloadBuffers.Share share, CancellationToken cancellation)
     {
+        await FileBody.StartAsync(response, cancellation);
         for (var i = 0; i < _ranges.Length; i++)
         {
             await response.BodyWriter.WriteAsync(_partHeaders[i], cancellation);
