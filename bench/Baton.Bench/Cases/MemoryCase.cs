@@ -33,7 +33,7 @@ public sealed class MemoryCase : IBenchCase
         result.Summaries.Add(new Summary("10 MiB download + upload", [small]));
         result.Summaries.Add(new Summary(context.Quick ? "1 GiB download + upload" : "10 GiB download + upload", [large]));
         result.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Single transfers run in a fresh server after a {warmUp >> 20} MiB download + upload warm-up, with the peak reset after it (clear_refs); the warm-up itself peaked at {coldSmall:F1} and {coldLarge:F1} MiB. A process's first sustained transfer costs a one-time ~16 MiB (see Analysis); the comparison shows what grows with size."));
+            $"Single transfers run in a fresh server after a {warmUp >> 20} MiB download + upload warm-up, with the peak reset after it (clear_refs); the warm-up itself peaked at {coldSmall:F1} and {coldLarge:F1} MiB. Resident memory grows during a process's first GiBs of transfer and then levels off (see Analysis); this comparison shows what the size adds after a realistic start."));
         result.Goals.Add(new Goal("peak RSS of the large transfer within ±10 % of the 10 MiB one", 1.1 / Math.Max(large / small, small / large), 1.0));
         result.Commands.Add("server: dotnet baton.dll serve ROOT (Durability=Full); load: HttpClient in the harness (tus POST + one streaming PATCH; GET drained with a 256 KiB buffer)");
         result.Commands.Add("peak RSS: VmHWM from /proc/PID/status after the load");
@@ -87,8 +87,8 @@ public sealed class MemoryCase : IBenchCase
 
     /// <summary>
     /// Peak RSS while one download and one upload of <paramref name="size"/> bytes run, in a fresh server that first moved
-    /// <paramref name="warmUp"/> bytes each way: a process's one-time costs of its first sustained transfer (JIT tiering, pools
-    /// filling, ~16 MiB measured) are paid alike, so what differs is what grows with the size. The peak is reset after that
+    /// <paramref name="warmUp"/> bytes each way: what a process's first sustained transfer costs (JIT tiering, pools filling,
+    /// memory the GC keeps committed) is paid alike, so what differs is what grows with the size. The peak is reset after that
     /// warm-up (<c>clear_refs</c> 5, proc(5)); the warm-up's own peak is returned too.
     /// </summary>
     private static async Task<(double Peak, double WarmUpPeak)> SingleTransferPeakAsync(BenchContext context, long size, long warmUp)
