@@ -9,13 +9,10 @@ namespace Baton.Client.Downloads;
 /// network does, and the fsync before a control-file save or at the end finds little dirty data left. This gives no durability by
 /// itself (sync_file_range(2) says so: no metadata, no disk cache flush) — durability still comes from fsync. Elsewhere, and if the
 /// call fails (e.g. an old kernel or a file system without it), it does nothing: the fsync then simply does all the work.
-/// Also fsyncs a folder so that a rename in it survives a power loss (fsync(2): "an explicit fsync() on a file descriptor for
-/// the directory is also needed").
 /// </summary>
 internal static partial class DiskWriteback
 {
     private const uint SyncFileRangeWrite = 2;
-    private const int ReadOnly = 0; // O_RDONLY: enough to fsync a folder, and the same value on every Linux architecture
     private static volatile bool s_unavailable = !OperatingSystem.IsLinux();
 
     /// <summary>Starts writeback of <paramref name="count"/> bytes at <paramref name="offset"/> (0: to the end of the file); does not
@@ -41,37 +38,6 @@ internal static partial class DiskWriteback
         }
     }
 
-    /// <summary>fsyncs the folder holding <paramref name="path"/> (Linux only; elsewhere a no-op). Best effort: a file system that
-    /// cannot fsync folders has nothing more to offer.</summary>
-    public static void FlushFolderOf(string path)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-        try
-        {
-            var fd = Open(Path.GetDirectoryName(Path.GetFullPath(path))!, ReadOnly);
-            if (fd >= 0)
-            {
-                _ = Fsync(fd);
-                _ = Close(fd);
-            }
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-        }
-    }
-
     [LibraryImport("libc", EntryPoint = "sync_file_range", SetLastError = true)]
     private static partial int SyncFileRange(SafeFileHandle fd, long offset, long nbytes, uint flags);
-
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Open(string path, int flags);
-
-    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static partial int Fsync(int fd);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
 }

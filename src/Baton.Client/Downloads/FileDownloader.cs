@@ -1,4 +1,5 @@
 using Baton.Client.Transfers;
+using Baton.Shared;
 using Polly;
 
 namespace Baton.Client.Downloads;
@@ -183,7 +184,7 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
         }
         File.Move(part, path, overwrite: true);
         // The bytes were flushed by the transfer; the rename must be durable too before success is reported.
-        DiskWriteback.FlushFolderOf(path);
+        DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
         ControlFile.Delete(control);
         progress?.Report(new TransferProgress(name, length, length, 0, 0, TransferPhase.Completed));
         return new DownloadResult(path, length, remote.FinalUrl, resumed, restarted, false, connections, verified);

@@ -1,3 +1,5 @@
+using Baton.Shared;
+
 namespace Baton.Storage.FileSystem;
 
 public sealed partial class FileUploadStore

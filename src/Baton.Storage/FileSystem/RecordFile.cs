@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Baton.Shared;
 
 namespace Baton.Storage.FileSystem;
 
