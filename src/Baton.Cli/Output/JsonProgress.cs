@@ -6,22 +6,17 @@ namespace Baton.Cli.Output;
 /// <summary>Progress as JSON lines (<c>{"type":"progress",…}</c>), at most two a second plus one per phase change.</summary>
 internal sealed class JsonProgress(TextWriter writer, TimeProvider time) : IProgress<TransferProgress>
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private readonly object _gate = new();
-    private long _last = long.MinValue;
-    private TransferPhase? _phase;
+    private readonly ProgressThrottle _throttle = new(time, TimeSpan.FromMilliseconds(500));
 
     public void Report(TransferProgress value)
     {
         lock (_gate)
         {
-            var now = time.GetTimestamp();
-            if (_last != long.MinValue && time.GetElapsedTime(_last, now) < Interval && _phase == value.Phase)
+            if (!_throttle.Admit(value.Phase))
             {
                 return;
             }
-            _last = now;
-            _phase = value.Phase;
             writer.WriteLine(new JsonObject
             {
                 ["type"] = "progress",

@@ -6,23 +6,17 @@ namespace Baton.Cli.Output;
 /// <summary>Progress as plain lines (for logs and pipes): at most one a second, plus one per phase change.</summary>
 internal sealed class PlainProgress(TextWriter writer, TimeProvider time) : IProgress<TransferProgress>
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly object _gate = new();
-    private long _last = long.MinValue;
-    private TransferPhase? _phase;
+    private readonly ProgressThrottle _throttle = new(time, TimeSpan.FromSeconds(1));
 
     public void Report(TransferProgress value)
     {
         lock (_gate)
         {
-            var now = time.GetTimestamp();
-            var due = _last == long.MinValue || time.GetElapsedTime(_last, now) >= Interval;
-            if (!due && _phase == value.Phase)
+            if (!_throttle.Admit(value.Phase))
             {
                 return;
             }
-            _last = now;
-            _phase = value.Phase;
             writer.WriteLine(Describe(value));
         }
     }
