@@ -22,7 +22,7 @@ public sealed class IetfUploadResource(
         var lookup = await store.Core.FindAsync(id, context.RequestAborted);
         if (lookup.Info is not { } info)
         {
-            await ProblemResponder.WriteAsync(context, lookup.Presence == UploadPresence.Gone ? ProtocolErrors.UploadGone : ProtocolErrors.UploadNotFound);
+            await ProblemResponder.WriteAsync(context, lookup.Missing);
             return;
         }
         IetfResponses.WriteState(context.Response, info, discovery.Limit(info, time.GetUtcNow()), completion.FileUrl(context.Request, info));
@@ -54,7 +54,7 @@ public sealed class IetfUploadResource(
         var lookup = await store.Core.FindAsync(id, cancellation);
         if (lookup.Info is not { } info)
         {
-            await ProblemResponder.WriteAsync(context, lookup.Presence == UploadPresence.Gone ? ProtocolErrors.UploadGone : ProtocolErrors.UploadNotFound);
+            await ProblemResponder.WriteAsync(context, lookup.Missing);
             return;
         }
         if (info.IsComplete)

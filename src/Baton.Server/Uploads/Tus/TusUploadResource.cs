@@ -22,7 +22,7 @@ public sealed class TusUploadResource(
         var lookup = await store.Core.FindAsync(id, context.RequestAborted);
         if (lookup.Info is not { } info)
         {
-            await ProblemResponder.WriteAsync(context, lookup.Presence == UploadPresence.Gone ? ProtocolErrors.UploadGone : ProtocolErrors.UploadNotFound);
+            await ProblemResponder.WriteAsync(context, lookup.Missing);
             return;
         }
         var headers = context.Response.Headers;
@@ -61,7 +61,7 @@ public sealed class TusUploadResource(
         var lookup = await store.Core.FindAsync(id, cancellation);
         if (lookup.Info is not { } info)
         {
-            await ProblemResponder.WriteAsync(context, lookup.Presence == UploadPresence.Gone ? ProtocolErrors.UploadGone : ProtocolErrors.UploadNotFound);
+            await ProblemResponder.WriteAsync(context, lookup.Missing);
             return;
         }
         if (info.Kind == UploadKind.Final)
