@@ -56,18 +56,7 @@ public static class GetCommand
             },
         };
         var limitRate = LimitRateOption.Create("download");
-        var retries = new Option<int>("--retries")
-        {
-            Description = "Retries after a failure that made no progress (default 5; progress resets the count).",
-            DefaultValueFactory = _ => 5,
-        };
-        retries.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 1000)
-            {
-                r.AddError("--retries must be between 0 and 1000");
-            }
-        });
+        var retries = RetriesOption.Create();
         var noRestart = new Option<bool>("--no-restart")
         {
             Description = "If the remote file changed since the partial download began, stop (exit 5) instead of starting over.",

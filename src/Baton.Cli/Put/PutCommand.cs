@@ -82,18 +82,7 @@ public static class PutCommand
                 }
             }
         });
-        var retries = new Option<int>("--retries")
-        {
-            Description = "Retries after a failure that made no progress (default 5; progress resets the count).",
-            DefaultValueFactory = _ => 5,
-        };
-        retries.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 1000)
-            {
-                r.AddError("--retries must be between 0 and 1000");
-            }
-        });
+        var retries = RetriesOption.Create();
         var chunkChecksums = new Option<ChunkChecksums>("--chunk-checksums")
         {
             Description = "Upload-Checksum per chunk: auto (only when the server offers tus checksums but no end-to-end "
