@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -44,7 +45,10 @@ internal static class ZipArchiveTag
     /// <summary>Names and tags never hold NUL (names are checked; tags are etagc), so a NUL ends each unambiguously.</summary>
     private static void AppendTerminated(IncrementalHash hash, string value)
     {
-        hash.AppendData(Encoding.UTF8.GetBytes(value));
-        hash.AppendData([0]);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(value.Length) + 1);
+        var length = Encoding.UTF8.GetBytes(value, buffer);
+        buffer[length] = 0;
+        hash.AppendData(buffer, 0, length + 1);
+        ArrayPool<byte>.Shared.Return(buffer);
     }
 }

@@ -15,16 +15,9 @@ internal static class ZipHeaders
         var entry = plan.Entries[index];
         var writer = new LittleEndianWriter(destination);
         writer.UInt32(ZipFormat.LocalHeaderSignature);
-        writer.UInt16(layout.VersionNeeded);
-        writer.UInt16(layout.Flags);
-        writer.UInt16(ZipFormat.MethodStored);
-        WriteDosTime(ref writer, entry);
-        writer.UInt32(0);                                           // CRC-32: in the descriptor, or 0 for no data
-        var size = layout.Zip64Sizes ? uint.MaxValue : 0u;          // with a descriptor, or no data at all
-        writer.UInt32(size);                                        // compressed size
-        writer.UInt32(size);                                        // uncompressed size
-        writer.UInt16((ushort)layout.NameBytes);
-        writer.UInt16((ushort)(layout.LocalHeaderLength - ZipFormat.LocalHeaderFixedLength - layout.NameBytes));
+        // CRC-32 in the descriptor (or 0 for no data); sizes there too, or 0 for no data.
+        WriteCommonFields(ref writer, layout, entry, crc32: 0, size: layout.Zip64Sizes ? uint.MaxValue : 0u,
+            layout.LocalHeaderLength - ZipFormat.LocalHeaderFixedLength);
         writer.Utf8(entry.Name);
         if (layout.Zip64Sizes)
         {
@@ -65,16 +58,8 @@ internal static class ZipHeaders
         var writer = new LittleEndianWriter(destination);
         writer.UInt32(ZipFormat.CentralHeaderSignature);
         writer.UInt16(ZipFormat.VersionMadeBy);
-        writer.UInt16(layout.VersionNeeded);
-        writer.UInt16(layout.Flags);
-        writer.UInt16(ZipFormat.MethodStored);
-        WriteDosTime(ref writer, entry);
-        writer.UInt32(crc32);
-        var size = layout.Zip64Sizes ? uint.MaxValue : (uint)layout.Length;
-        writer.UInt32(size);
-        writer.UInt32(size);
-        writer.UInt16((ushort)layout.NameBytes);
-        writer.UInt16((ushort)(layout.CentralHeaderLength - ZipFormat.CentralHeaderFixedLength - layout.NameBytes));
+        WriteCommonFields(ref writer, layout, entry, crc32, layout.Zip64Sizes ? uint.MaxValue : (uint)layout.Length,
+            layout.CentralHeaderLength - ZipFormat.CentralHeaderFixedLength);
         writer.UInt16(0);                                           // comment length
         writer.UInt16(0);                                           // disk number start
         writer.UInt16(0);                                           // internal attributes
@@ -134,11 +119,22 @@ internal static class ZipHeaders
         return writer.Position;
     }
 
-    private static void WriteDosTime(ref LittleEndianWriter writer, ZipEntry entry)
+    /// <summary>The run both headers share (§4.3.7, §4.3.12): version needed, flags, method, DOS time and date, CRC-32, both
+    /// sizes, name length and extra-field length (<paramref name="variableLength"/> less the name).</summary>
+    private static void WriteCommonFields(ref LittleEndianWriter writer, ZipEntryLayout layout, ZipEntry entry, uint crc32, uint size,
+        int variableLength)
     {
+        writer.UInt16(layout.VersionNeeded);
+        writer.UInt16(layout.Flags);
+        writer.UInt16(ZipFormat.MethodStored);
         var (time, date) = ZipTimestamp.ToDos(entry.LastModified);
         writer.UInt16(time);
         writer.UInt16(date);
+        writer.UInt32(crc32);
+        writer.UInt32(size);                                        // compressed size
+        writer.UInt32(size);                                        // uncompressed size
+        writer.UInt16((ushort)layout.NameBytes);
+        writer.UInt16((ushort)(variableLength - layout.NameBytes));
     }
 
     /// <summary>Info-ZIP's extended timestamp (extrafld.txt, 0x5455) with flags 1 (mtime only), the same in both headers.</summary>
