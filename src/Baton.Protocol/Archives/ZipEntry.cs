@@ -54,12 +54,13 @@ public sealed class ZipEntry
 
     /// <summary>
     /// Archive names are checked like request paths (no '..', '.', empty segments, backslashes, control characters, drive
-    /// letters, over-long segments), so an archive Baton writes can never make an extractor write outside its target folder.
+    /// letters, over-long segments, Baton's <c>.baton</c> state folder), so an archive Baton writes can never make an extractor
+    /// write outside its target folder, nor carry the server's state.
     /// </summary>
     private static void CheckName(string bare, string given)
     {
         if (RelativePath.TryParse(bare, allowHidden: true, out var path) == PathCheck.Invalid || path.IsRoot
-            || path.ToString() != bare)
+            || path.ToString() != bare || path.Segments.Contains(RelativePath.StateFolderName))
         {
             throw new ArgumentException($"Not a safe archive entry name: '{given}'.", nameof(given));
         }

@@ -204,6 +204,8 @@ public sealed class ZipPlanTests
     [InlineData("C:x")]
     [InlineData("a\0b")]
     [InlineData("x/")]                                         // a file name never ends with '/'
+    [InlineData(".baton/uploads/x.json")]                      // the server's state never leaves it
+    [InlineData("a/.baton")]
     public void Unsafe_entry_names_are_refused(string name)
     {
         Assert.Throws<ArgumentException>(() => FileOf(name, 1));
