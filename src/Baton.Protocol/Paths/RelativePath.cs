@@ -31,6 +31,9 @@ public sealed class RelativePath
 
     public RelativePath Append(string name) => new([.. Segments, name]);
 
+    /// <summary>For callers that have already checked every segment (see <see cref="NewEntryPath"/>).</summary>
+    internal static RelativePath FromSegments(IEnumerable<string> segments) => new([.. segments]);
+
     /// <summary>
     /// Checks a decoded path. Leading and trailing slashes are allowed (a folder may be written <c>a/b/</c>); empty segments
     /// in between (<c>a//b</c>), <c>.</c>, <c>..</c>, backslashes, NUL and other control characters, unpaired surrogates,
