@@ -9,7 +9,7 @@ namespace Baton.Protocol.Uploads.Dialects;
 /// </summary>
 public static class RufhDialects
 {
-    /// <summary>Interop 6: draft-ietf-httpbis-resumable-upload-05 (tus-js-client <c>ietf-draft-05</c>, tusd, URLSession on iOS 18).</summary>
+    /// <summary>Interop 6: draft-04 and -05, implemented from -05 (tus-js-client <c>ietf-draft-05</c>, tusd, URLSession on iOS 18).</summary>
     public static readonly RufhDialect Draft05 = new()
     {
         InteropVersion = 6,
