@@ -60,6 +60,8 @@ public sealed class IetfRejectionTests : IAsyncLifetime
         using var append = await Client.SendAsync(Rufh.Patch(version, location, 3, true, "de"u8.ToArray()));
         await Rufh.AssertProblemAsync(append, 400, InconsistentLength(version));
         Assert.Equal("3", Rufh.Header(append, "Upload-Offset"));
+        Assert.Equal("?0", Rufh.Header(append, "Upload-Complete"));
+        Assert.Equal("10", Rufh.Header(append, "Upload-Length"));
     }
 
     [Theory]

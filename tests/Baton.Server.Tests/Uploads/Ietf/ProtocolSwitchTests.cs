@@ -17,7 +17,6 @@ public sealed class ProtocolSwitchTests : IAsyncLifetime
 
     private const int Checkpoint = 64 * 1024;
     private const int Total = 4 * Checkpoint;
-    private const int StalledAfter = 2 * Checkpoint;
 
     public async Task InitializeAsync() => _server = await BatonTestServer.StartAsync(o =>
     {
@@ -84,47 +83,58 @@ public sealed class ProtocolSwitchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_stalled_rufh_append_is_taken_over_by_a_tus_append_which_gets_the_committed_offset()
+    public async Task A_stalled_rufh_append_holds_the_lock_a_tus_append_takes_it_over_and_continues()
     {
         var content = Rufh.Random(Total, seed: 13);
         var location = await Tus.CreateAsync(Client, Total, "lock1.bin");
         var head = $"PATCH {location} HTTP/1.1\r\nHost: x\r\nUpload-Draft-Interop-Version: 9\r\nUpload-Complete: ?1\r\nUpload-Offset: 0\r\n"
             + $"Content-Type: application/partial-upload\r\nContent-Length: {Total}\r\n\r\n";
-        using var stalled = await StallAsync(location, head, content[..StalledAfter]);
+        using var stalled = await StallAsync(location, head, content[..Checkpoint]);
 
-        // The tus append waits for the lock, asks the stalled IETF append to stop, and is told the offset that append committed.
-        using var tus = await Client.SendAsync(Tus.Patch(location, 0, content));
+        // The tus append at the committed offset finds the upload locked by the IETF append, asks it to stop, and goes on.
+        using var tus = await Client.SendAsync(Tus.Patch(location, Checkpoint, content[Checkpoint..]));
 
-        Assert.Equal(HttpStatusCode.Conflict, tus.StatusCode);
-        var committed = int.Parse(Rufh.Header(tus, "Upload-Offset")!);
-        Assert.InRange(committed, Checkpoint, StalledAfter);
-        using var resumed = await Client.SendAsync(Tus.Patch(location, committed, content[committed..]));
-        Assert.Equal(HttpStatusCode.NoContent, resumed.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, tus.StatusCode);
+        await AssertEndedAsync(stalled);
         Assert.Equal(content, File.ReadAllBytes(_server.Root.Combine("lock1.bin")));
     }
 
     [Fact]
-    public async Task A_stalled_tus_append_is_taken_over_by_a_rufh_append_which_gets_409_with_the_committed_offset()
+    public async Task A_stalled_tus_append_holds_the_lock_a_rufh_append_takes_it_over_and_completes()
     {
         var content = Rufh.Random(Total, seed: 14);
         var location = await Rufh.CreateAsync(Client, 8, [], "lock2.bin", length: Total);
         var head = $"PATCH {location} HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
             + $"Content-Type: application/offset+octet-stream\r\nContent-Length: {Total}\r\n\r\n";
-        using var stalled = await StallAsync(location, head, content[..StalledAfter]);
+        using var stalled = await StallAsync(location, head, content[..Checkpoint]);
 
-        using var rufh = await Client.SendAsync(Rufh.Patch(8, location, 0, true, content));
+        using var rufh = await Client.SendAsync(Rufh.Patch(8, location, Checkpoint, true, content[Checkpoint..]));
 
-        var problem = await Rufh.AssertProblemAsync(rufh, 409, Rufh.Iana + "mismatching-upload-offset");
-        var committed = problem.GetProperty("expected-offset").GetInt32();
-        Assert.InRange(committed, Checkpoint, StalledAfter);
-        Assert.Equal(committed.ToString(), Rufh.Header(rufh, "Upload-Offset"));
-        using var resumed = await Client.SendAsync(Rufh.Patch(8, location, committed, true, content[committed..]));
-        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rufh.StatusCode);
+        Assert.Equal("?1", Rufh.Header(rufh, "Upload-Complete"));
+        await AssertEndedAsync(stalled);
         Assert.Equal(content, File.ReadAllBytes(_server.Root.Combine("lock2.bin")));
     }
 
+    [Fact]
+    public async Task An_append_at_a_stale_offset_in_the_other_protocol_is_409_with_the_offset_the_stalled_append_committed()
+    {
+        var content = Rufh.Random(Total, seed: 15);
+        var location = await Tus.CreateAsync(Client, Total, "stale.bin");
+        var head = $"PATCH {location} HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
+            + $"Content-Type: application/offset+octet-stream\r\nContent-Length: {Total}\r\n\r\n";
+        using var stalled = await StallAsync(location, head, content[..Checkpoint]);
+
+        using var rufh = await Client.SendAsync(Rufh.Patch(9, location, 0, false, content));
+
+        var problem = await Rufh.AssertProblemAsync(rufh, 409, Rufh.Iana + "mismatching-upload-offset");
+        Assert.Equal(Checkpoint, problem.GetProperty("expected-offset").GetInt32());
+        Assert.Equal(0, problem.GetProperty("provided-offset").GetInt32());
+        Assert.Equal("?0", Rufh.Header(rufh, "Upload-Complete"));
+    }
+
     /// <summary>Sends a request head and the start of its content on a raw socket, then stalls; returns once the server has
-    /// committed part of it (a HEAD shows an offset above 0).</summary>
+    /// committed all of it (a checkpoint: HEAD shows that offset) while the request still holds the upload.</summary>
     private async Task<TcpClient> StallAsync(string location, string head, byte[] prefix)
     {
         var socket = new TcpClient();
@@ -137,11 +147,28 @@ public sealed class ProtocolSwitchTests : IAsyncLifetime
         while (true)
         {
             using var state = await Client.SendAsync(Tus.Head(location), timeout.Token);
-            if (Rufh.Header(state, "Upload-Offset") != "0")
+            if (Rufh.Header(state, "Upload-Offset") == prefix.Length.ToString())
             {
                 return socket;
             }
             await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    /// <summary>The stalled request was stopped by the server: its connection is answered or closed.</summary>
+    private static async Task AssertEndedAsync(TcpClient stalled)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            var buffer = new byte[4096];
+            while (await stalled.GetStream().ReadAsync(buffer, timeout.Token) > 0)
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // Reset by the server: ended too.
         }
     }
 
