@@ -6,8 +6,15 @@ namespace Baton.Protocol.Problems;
 /// </summary>
 public sealed record ProtocolError(int Status, string Type, string Title, string? Detail = null)
 {
+    /// <summary>RFC 9457 §3.2 extension members a problem type defines (numbers, strings or lists of them), or null.</summary>
+    public IReadOnlyDictionary<string, object>? Members { get; init; }
+
     /// <summary>The same error with a detail for this occurrence.</summary>
     public ProtocolError WithDetail(string detail) => this with { Detail = detail };
+
+    /// <summary>The same error with one more extension member (RFC 9457 §3.2).</summary>
+    public ProtocolError WithMember(string name, object value) =>
+        this with { Members = new Dictionary<string, object>(Members ?? new Dictionary<string, object>()) { [name] = value } };
 
     public override string ToString() => Detail is null ? $"{Status} {Title}" : $"{Status} {Title}: {Detail}";
 }

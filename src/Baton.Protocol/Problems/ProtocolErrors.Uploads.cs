@@ -3,7 +3,7 @@ namespace Baton.Protocol.Problems;
 /// <summary>Rejections of the resumable upload endpoints (tus 1.0 and the IETF Resumable Uploads draft).</summary>
 public static partial class ProtocolErrors
 {
-    /// <summary>IANA problem-type registry base used verbatim by draft-ietf-httpbis-resumable-upload-11 §8.</summary>
+    /// <summary>IANA problem-type registry base used verbatim by the resumable-upload drafts ("Problem Types").</summary>
     internal const string IanaProblemTypes = "https://iana.org/assignments/http-problem-types#";
 
     /// <summary>tus §Tus-Resumable: missing or unsupported protocol version (sent with Tus-Version).</summary>
@@ -20,15 +20,16 @@ public static partial class ProtocolErrors
     public static readonly ProtocolError UploadOffsetMismatch =
         Make(409, "upload-offset-mismatch", "Upload-Offset does not match the upload's current offset; nothing was written.");
 
-    /// <summary>draft-11 §8.1: the IETF problem type for the same condition.</summary>
+    /// <summary>"Mismatching Offset" (every draft): the IETF problem type for the same condition; sent with the <c>expected-offset</c>
+    /// and <c>provided-offset</c> members.</summary>
     public static readonly ProtocolError MismatchingUploadOffset =
         new(409, IanaProblemTypes + "mismatching-upload-offset", "Upload-Offset does not match the upload's current offset; nothing was written.");
 
-    /// <summary>draft-11 §8.3: lengths given in requests disagree, or the content runs past the known length.</summary>
+    /// <summary>"Inconsistent Length" (draft-06 onwards): lengths given in requests disagree, or the content runs past the known length.</summary>
     public static readonly ProtocolError InconsistentUploadLength =
         new(400, IanaProblemTypes + "inconsistent-upload-length", "The upload length indicated by the request is inconsistent with the upload's length.");
 
-    /// <summary>draft-11 §8.2: appending to an upload that is already complete.</summary>
+    /// <summary>"Completed Upload" (draft-05 to -11; the editor's copy removed it): appending to an upload that is already complete.</summary>
     public static readonly ProtocolError CompletedUpload =
         new(400, IanaProblemTypes + "completed-upload", "The upload is already complete and cannot be modified.");
 
@@ -58,7 +59,7 @@ public static partial class ProtocolErrors
     /// <summary>tus §Upload-Metadata: malformed pairs, bad Base64 or duplicate keys.</summary>
     public static readonly ProtocolError InvalidUploadMetadata = Make(400, "invalid-upload-metadata", "Upload-Metadata is malformed.");
 
-    /// <summary>tus §POST / draft-11 §4.4 max-size: the upload is larger than the configured maximum.</summary>
+    /// <summary>tus §POST / the drafts' max-size limit: the upload is larger than the configured maximum.</summary>
     public static readonly ProtocolError UploadTooLarge = Make(413, "upload-too-large", "The upload is larger than this server accepts (see Tus-Max-Size).");
 
     /// <summary>tus §PATCH: the body must be application/offset+octet-stream (IETF: application/partial-upload).</summary>
@@ -84,7 +85,7 @@ public static partial class ProtocolErrors
     public static readonly ProtocolError ChecksumMismatch =
         Make(460, "checksum-mismatch", "The body does not match Upload-Checksum; the chunk was discarded and the offset is unchanged.");
 
-    /// <summary>draft-11 §5 / RFC 9530: the completed representation does not match Repr-Digest; the upload was discarded.</summary>
+    /// <summary>The drafts' "Integrity Digests" / RFC 9530: the completed representation does not match Repr-Digest; the upload was discarded.</summary>
     public static readonly ProtocolError ReprDigestMismatch =
         Make(400, "repr-digest-mismatch", "The uploaded representation does not match Repr-Digest; the upload was discarded.");
 
@@ -99,7 +100,7 @@ public static partial class ProtocolErrors
     /// <summary>Another request holds the upload and did not let go in time.</summary>
     public static readonly ProtocolError UploadLocked = Make(423, "upload-locked", "Another request is writing to this upload; retry shortly.");
 
-    /// <summary>draft-11 §4.2 / §5.3: Upload-Complete is required and must be an sf-boolean.</summary>
+    /// <summary>"Upload Creation" / "Upload Append": Upload-Complete is required and must be an sf-boolean.</summary>
     public static readonly ProtocolError InvalidUploadComplete =
         Make(400, "invalid-upload-complete", "Upload-Complete is missing or is not a structured boolean (?0 or ?1).");
 

@@ -3,24 +3,28 @@ using Baton.Protocol.StructuredFields;
 namespace Baton.Protocol.Uploads;
 
 /// <summary>
-/// Header fields of the IETF Resumable Uploads for HTTP draft (draft-ietf-httpbis-resumable-upload-11, interop version 8).
-/// Every field is a structured field (RFC 9651); a value of the wrong type makes the whole field ignored (§4.1–4.3).
+/// Header fields of the IETF Resumable Uploads for HTTP drafts (draft-ietf-httpbis-resumable-upload-05 to -12, interop versions
+/// 6 to 9: the same names in all of them; draft-01 and older used <c>Upload-Incomplete</c>). Every field is a structured field
+/// (RFC 9651); a value of the wrong type makes the whole field ignored ("State"). What differs between the drafts is in
+/// <see cref="Dialects.RufhDialect"/>.
 /// </summary>
 public static class ResumableUploadHeaders
 {
-    /// <summary>Appendix "Draft interop version": the iteration of the draft implemented.</summary>
-    public const int InteropVersion = 8;
-
+    /// <summary>Appendix "Draft Version Identification": the interop version (an sf-integer) a request speaks.</summary>
     public const string DraftInteropVersion = "Upload-Draft-Interop-Version";
+
+    /// <summary>Baton's own OPTIONS (and refusal) header listing the interop versions it speaks, e.g. <c>6, 7, 8, 9</c>.</summary>
+    public const string SupportedInteropVersions = "Baton-Interop-Versions";
+
     public const string UploadOffset = "Upload-Offset";
     public const string UploadComplete = "Upload-Complete";
     public const string UploadLength = "Upload-Length";
     public const string UploadLimit = "Upload-Limit";
 
-    /// <summary>§7: the media type of PATCH bodies appending to an upload.</summary>
+    /// <summary>"Media Type application/partial-upload": the media type of PATCH bodies appending to an upload.</summary>
     public const string PartialUpload = "application/partial-upload";
 
-    /// <summary>§4.1: a non-negative sf-integer; anything else means the field is ignored (returns false).</summary>
+    /// <summary>Upload-Offset, Upload-Length, the interop version: a non-negative sf-integer; anything else means the field is ignored (returns false).</summary>
     public static bool TryParseNonNegative(string? field, out long value)
     {
         value = 0;
@@ -32,7 +36,7 @@ public static class ResumableUploadHeaders
         return true;
     }
 
-    /// <summary>§4.2: an sf-boolean; anything else means the field is ignored (returns false).</summary>
+    /// <summary>Upload-Complete: an sf-boolean; anything else means the field is ignored (returns false).</summary>
     public static bool TryParseBoolean(string? field, out bool value)
     {
         value = false;
@@ -43,9 +47,6 @@ public static class ResumableUploadHeaders
         value = item.AsBoolean;
         return true;
     }
-
-    /// <summary>Appendix: the request speaks interop version 8 (only then may a 104 be sent).</summary>
-    public static bool IsCurrentInterop(string? field) => TryParseNonNegative(field, out var v) && v == InteropVersion;
 
     public static string FormatBoolean(bool value) => value ? "?1" : "?0";
 }

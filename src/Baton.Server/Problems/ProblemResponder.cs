@@ -27,7 +27,10 @@ public static class ProblemResponder
         response.ContentType = MediaType;
         response.Headers.CacheControl = "no-store";
         var body = JsonSerializer.SerializeToUtf8Bytes(
-            new ProblemBody(error.Type, error.Title, error.Status, error.Detail, context.Request.Path.Value),
+            new ProblemBody(error.Type, error.Title, error.Status, error.Detail, context.Request.Path.Value)
+            {
+                Members = error.Members is null ? null : new Dictionary<string, object>(error.Members),
+            },
             ProblemJsonContext.Default.ProblemBody);
         response.ContentLength = body.Length;
         return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body).AsTask();

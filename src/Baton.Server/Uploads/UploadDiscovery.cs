@@ -2,6 +2,7 @@ using System.Globalization;
 using Baton.Protocol.Digests;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
+using Baton.Protocol.Uploads.Dialects;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -9,8 +10,9 @@ namespace Baton.Server.Uploads;
 
 /// <summary>
 /// What the server says about its upload support: tus <c>Tus-Version</c>/<c>Tus-Extension</c>/<c>Tus-Max-Size</c>/
-/// <c>Tus-Checksum-Algorithm</c> (extensions from the store's capabilities, discovered once) and the IETF draft's
-/// <c>Accept-Patch</c> and <c>Upload-Limit</c> (§4.4). Both go on every OPTIONS response. When uploads become files,
+/// <c>Tus-Checksum-Algorithm</c> (extensions from the store's capabilities, discovered once) and the IETF drafts'
+/// <c>Accept-Patch</c> and <c>Upload-Limit</c> ("Limits"), with <c>Baton-Interop-Versions</c> listing the drafts' interop
+/// versions Baton speaks. Both go on every OPTIONS response. When uploads become files,
 /// <c>Baton-File-Digest: sha-256</c> promises that a completed upload's file (<c>Baton-File-Url</c>) answers
 /// <c>Want-Repr-Digest</c> with its <c>Repr-Digest</c> (RFC 9530; docs/uploads.md), so clients can verify end to end.
 /// </summary>
@@ -64,8 +66,10 @@ public sealed class UploadDiscovery
         return new UploadLimit(MaxSize: _options.MaxSize > 0 ? _options.MaxSize : null, MaxAgeSeconds: maxAge);
     }
 
-    public void WriteOptions(HttpResponse response, DateTimeOffset now)
+    /// <summary>The OPTIONS answer; <c>Upload-Limit</c> in the dialect the request names (the newest when it names none).</summary>
+    public void WriteOptions(HttpContext context, DateTimeOffset now)
     {
+        var response = context.Response;
         var headers = response.Headers;
         headers[TusHeaders.Resumable] = TusHeaders.Version;
         headers[TusHeaders.TusVersion] = TusHeaders.Version;
@@ -79,13 +83,11 @@ public sealed class UploadDiscovery
         {
             headers[FileDigestHeader] = DigestValue.Sha256;
         }
-        // draft-11 §4.4: Accept-Patch must list application/partial-upload in full.
+        // draft-09–11 "Limits": Accept-Patch must list application/partial-upload in full (the editor's copy dropped the rule).
         headers["Accept-Patch"] = ResumableUploadHeaders.PartialUpload + ", " + TusHeaders.OffsetOctetStream;
-        var limit = Limit(null, now);
-        if (!limit.IsEmpty)
-        {
-            headers[ResumableUploadHeaders.UploadLimit] = limit.ToString();
-        }
+        var dialect = RufhDialects.Resolve(context.Request.Headers[ResumableUploadHeaders.DraftInteropVersion].ToString()) ?? RufhDialects.Latest;
+        headers[ResumableUploadHeaders.UploadLimit] = dialect.OptionsLimitField(Limit(null, now));
+        headers[ResumableUploadHeaders.SupportedInteropVersions] = RufhDialects.VersionList;
         response.StatusCode = StatusCodes.Status204NoContent;
     }
 }

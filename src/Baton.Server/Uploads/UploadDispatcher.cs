@@ -1,6 +1,5 @@
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
-using Baton.Protocol.Uploads;
 using Baton.Server.Auth;
 using Baton.Server.Problems;
 using Baton.Storage;
@@ -16,12 +15,13 @@ namespace Baton.Server.Uploads;
 
 /// <summary>
 /// Routes a request on <c>/uploads</c> or <c>/uploads/{id}</c> to the protocol it speaks: a request with <c>Tus-Resumable</c>
-/// is tus; one with <c>Upload-Complete</c> or <c>Upload-Draft-Interop-Version</c> is the IETF draft; anything else is treated
-/// as tus (and answered 412 with Tus-Version, tus §Tus-Resumable). Both act on the one store.
+/// is tus; one with <c>Upload-Complete</c> or <c>Upload-Draft-Interop-Version</c> is the IETF draft (<see cref="IetfEndpoint"/>,
+/// which picks the draft's dialect); anything else is treated as tus (and answered 412 with Tus-Version, tus §Tus-Resumable).
+/// Both act on the one store.
 /// </summary>
 public sealed partial class UploadDispatcher(
     IOptions<BatonOptions> options, UploadDiscovery discovery, TimeProvider time,
-    TusCreation tusCreation, TusUploadResource tusResource, IetfCreation ietfCreation, IetfUploadResource ietfResource,
+    TusCreation tusCreation, TusUploadResource tusResource, IetfEndpoint ietf,
     StoreCapabilities store, UploadTermination termination, ILogger<UploadDispatcher> logger)
 {
     public Task CollectionAsync(HttpContext context) => GuardAsync(context, async () =>
@@ -29,15 +29,15 @@ public sealed partial class UploadDispatcher(
         var method = context.Request.Method;
         if (HttpMethods.IsOptions(method))
         {
-            discovery.WriteOptions(context.Response, time.GetUtcNow());
+            discovery.WriteOptions(context, time.GetUtcNow());
         }
         else if (!HttpMethods.IsPost(method))
         {
             await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
         }
-        else if (IsIetf(context.Request))
+        else if (IetfRequest.IsIetf(context.Request))
         {
-            await ietfCreation.HandleAsync(context);
+            await ietf.CreateAsync(context);
         }
         else if (await CheckTusAsync(context))
         {
@@ -56,28 +56,28 @@ public sealed partial class UploadDispatcher(
         }
         if (HttpMethods.IsOptions(method))
         {
-            discovery.WriteOptions(context.Response, time.GetUtcNow());
+            discovery.WriteOptions(context, time.GetUtcNow());
             return;
         }
         // An upload belongs to its creator: to anybody else it does not exist (no probing of upload URLs).
         if (await store.Core.FindAsync(id, context.RequestAborted) is { Info: { } existing } && !UploadAccess.MayUse(context, existing))
         {
-            if (!IsIetf(context.Request))
+            if (!IetfRequest.IsIetf(context.Request))
             {
                 context.Response.Headers[TusHeaders.Resumable] = TusHeaders.Version;
             }
             await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadNotFound);
             return;
         }
-        if (IsIetf(context.Request))
+        if (IetfRequest.IsIetf(context.Request))
         {
-            await (method switch
-            {
-                "HEAD" => ietfResource.HeadAsync(context, id),
-                "PATCH" => ietfResource.PatchAsync(context, id),
-                "DELETE" => termination.HandleAsync(context, id),
-                _ => ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed),
-            });
+            await ietf.ResourceAsync(context, id, method);
+            return;
+        }
+        if (HttpMethods.IsGet(method))
+        {
+            // GET is only the IETF editor's copy's offset retrieval; tus has none.
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
             return;
         }
         if (!await CheckTusAsync(context))
@@ -92,10 +92,6 @@ public sealed partial class UploadDispatcher(
             _ => ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed),
         });
     });
-
-    private static bool IsIetf(HttpRequest request) =>
-        !request.Headers.ContainsKey(TusHeaders.Resumable)
-        && (request.Headers.ContainsKey(ResumableUploadHeaders.UploadComplete) || request.Headers.ContainsKey(ResumableUploadHeaders.DraftInteropVersion));
 
     /// <summary>tus §X-HTTP-Method-Override: the header, when present, is the method (null when it names none we serve).</summary>
     private static string? EffectiveMethod(HttpRequest request)

@@ -49,8 +49,11 @@ public static class UploadEndpoints
         services.TryAddSingleton<UploadCompletion>();
         services.TryAddSingleton<TusCreation>();
         services.TryAddSingleton<TusUploadResource>();
+        services.TryAddSingleton<IetfResponses>();
+        services.TryAddSingleton<IetfAppending>();
         services.TryAddSingleton<IetfCreation>();
         services.TryAddSingleton<IetfUploadResource>();
+        services.TryAddSingleton<IetfEndpoint>();
         services.TryAddSingleton<UploadTermination>();
         services.TryAddSingleton<UploadDispatcher>();
         services.TryAddSingleton<UploadAccess>();
@@ -70,8 +73,9 @@ public static class UploadEndpoints
         endpoints.MapMethods(CollectionPattern, ["POST"], (Delegate)((HttpContext context) => dispatcher.CollectionAsync(context)))
             .RequireAuthorization(BatonPolicies.Upload)
             .AddEndpointFilter(limits.UploadCreation);
-        // POST on a resource is for X-HTTP-Method-Override (tus §X-HTTP-Method-Override).
-        endpoints.MapMethods(ResourcePattern, ["HEAD", "PATCH", "DELETE", "POST"], dispatcher.ResourceAsync)
+        // POST on a resource is for X-HTTP-Method-Override (tus §X-HTTP-Method-Override); GET is the IETF editor's copy's
+        // offset retrieval.
+        endpoints.MapMethods(ResourcePattern, ["HEAD", "GET", "PATCH", "DELETE", "POST"], dispatcher.ResourceAsync)
             .RequireAuthorization(BatonPolicies.Upload);
         return endpoints;
     }

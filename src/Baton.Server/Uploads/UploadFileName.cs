@@ -4,7 +4,7 @@ using System.Text;
 namespace Baton.Server.Uploads;
 
 /// <summary>
-/// The file name a completed upload gets in ROOT, from the client's <c>filename</c> metadata — untrusted input (draft-11 §11):
+/// The file name a completed upload gets in ROOT, from the client's <c>filename</c> metadata — untrusted input (the drafts' "Security Considerations"):
 /// only the last path component survives, control and format characters are dropped, no leading dots (no hidden files, never
 /// <c>.baton</c>), at most 255 UTF-8 bytes. Anything left empty becomes <c>upload-ID</c>.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Baton.Server.Uploads;
 
 /// <summary>
-/// <c>DELETE /uploads/{id}</c> for both protocols (tus termination extension, draft-11 §4.7 cancellation): the same store operation,
+/// <c>DELETE /uploads/{id}</c> for both protocols (tus termination extension, the IETF drafts' cancellation): the same store operation,
 /// event and answers; only the protocol headers around it differ, and the dispatcher sets those.
 /// </summary>
 public sealed class UploadTermination(StoreCapabilities store, UploadEventDispatcher events)

@@ -10,11 +10,15 @@ public static class TusJsClient
 
     public static async Task<RunningProcess> RunAsync(object options)
     {
-        var process = await RunningProcess.RunAsync("node", [Path.Combine(PeersFolder, "tus-upload.mjs"), JsonSerializer.Serialize(options)],
-            TimeSpan.FromMinutes(3), PeersFolder);
+        var process = await RunToExitAsync(options);
         Assert.True(process.ExitCode == 0, process.Output);
         return process;
     }
+
+    /// <summary>Runs the client to its end, whatever that is (an error, or a kill it inflicted on itself).</summary>
+    public static Task<RunningProcess> RunToExitAsync(object options) =>
+        RunningProcess.RunAsync("node", [Path.Combine(PeersFolder, "tus-upload.mjs"), JsonSerializer.Serialize(options)],
+            TimeSpan.FromMinutes(3), PeersFolder);
 
     /// <summary>The value of the first printed line starting with <paramref name="key"/>.</summary>
     public static string Value(RunningProcess process, string key)

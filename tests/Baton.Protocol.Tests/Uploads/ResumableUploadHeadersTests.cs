@@ -40,17 +40,10 @@ public sealed class ResumableUploadHeadersTests
     public void Other_offsets_are_ignored(string field) => Assert.False(ResumableUploadHeaders.TryParseNonNegative(field, out _));
 
     [Fact]
-    public void Only_interop_version_8_is_current()
-    {
-        Assert.True(ResumableUploadHeaders.IsCurrentInterop("8"));
-        Assert.False(ResumableUploadHeaders.IsCurrentInterop("7"));
-        Assert.False(ResumableUploadHeaders.IsCurrentInterop(null));
-    }
-
-    [Fact]
     public void Upload_limit_lists_only_the_limits_that_apply()
     {
         Assert.Equal("max-size=1000, max-age=60", new UploadLimit(MaxSize: 1000, MaxAgeSeconds: 60).ToString());
+        Assert.Equal("max-size=1000, expires=60", new UploadLimit(MaxSize: 1000, MaxAgeSeconds: 60).Format("expires"));
         Assert.True(new UploadLimit().IsEmpty);
     }
 }

@@ -1,3 +1,4 @@
+using Baton.Protocol.Uploads;
 using Baton.Server.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -6,12 +7,13 @@ namespace Baton.Server.Uploads.Http;
 /// <summary>CORS of the upload endpoints: the tus and IETF methods and headers clients need to send and read.</summary>
 public static class UploadCors
 {
-    private const string AllowedMethods = "POST, HEAD, PATCH, DELETE, OPTIONS";
+    private const string AllowedMethods = "POST, HEAD, GET, PATCH, DELETE, OPTIONS";
 
     private const string ExposedHeaders =
         "Location, Upload-Offset, Upload-Length, Upload-Metadata, Upload-Defer-Length, Upload-Expires, Upload-Concat, "
         + "Tus-Resumable, Tus-Version, Tus-Extension, Tus-Max-Size, Tus-Checksum-Algorithm, "
-        + "Upload-Complete, Upload-Limit, Upload-Draft-Interop-Version, Baton-File-Url, Baton-File-Digest";
+        + "Upload-Complete, Upload-Limit, Upload-Draft-Interop-Version, Baton-File-Url, Baton-File-Digest, "
+        + ResumableUploadHeaders.SupportedInteropVersions;
 
     private const string AllowHeaders =
         "Authorization, Tus-Resumable, Upload-Offset, Upload-Length, Upload-Metadata, Upload-Defer-Length, Upload-Checksum, Upload-Concat, "

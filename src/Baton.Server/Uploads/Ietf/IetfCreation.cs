@@ -1,10 +1,7 @@
-using System.Net.Http.Headers;
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
-using Baton.Protocol.Uploads;
+using Baton.Protocol.Uploads.Dialects;
 using Baton.Server.Auth;
-using Baton.Server.Problems;
-using Baton.Server.Uploads.Completion;
 using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Http;
 using Baton.Storage;
@@ -14,85 +11,47 @@ using Microsoft.Extensions.Options;
 namespace Baton.Server.Uploads.Ietf;
 
 /// <summary>
-/// draft-11 §4.5 upload creation: <c>POST /uploads</c> with <c>Upload-Complete</c>, the request content being (the start of)
-/// the representation. The file name comes from <c>Content-Disposition</c>'s filename, the media type from Content-Type.
-/// No 104 interim response is sent: Kestrel has no supported API for 1xx responses (dotnet/aspnetcore#27851); the
-/// upload's URL arrives in the final response's Location (see docs/uploads.md).
+/// "Upload Creation": <c>POST /uploads</c> with <c>Upload-Complete</c>, the request content being (the start of) the
+/// representation — or nothing, which every draft allows. Everything is checked before the upload is stored. No 104 interim
+/// response is sent: Kestrel has no API for 1xx responses (dotnet/aspnetcore#27851); the upload's URL arrives in the final
+/// response's Location (docs/uploads.md).
 /// </summary>
 public sealed class IetfCreation(
-    StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion, UploadEventDispatcher events,
-    UploadDiscovery discovery, TimeProvider time, UploadAccess access)
+    StoreCapabilities store, IOptions<BatonOptions> options, IetfAppending appending, UploadEventDispatcher events,
+    IetfResponses responses, UploadAccess access)
 {
-    public async Task HandleAsync(HttpContext context)
+    public async Task HandleAsync(HttpContext context, RufhDialect dialect)
     {
         var request = context.Request;
         var cancellation = context.RequestAborted;
-        var uploads = options.Value.Uploads;
-        if (!IetfRequest.TryReadComplete(request, out var complete))
+        if ((Read(request, dialect, out var complete, out var length, out var metadata)
+            ?? UploadRestrictions.Check(options.Value.Uploads, metadata, length)
+            ?? access.CheckCreation(context, length)) is { } refused)
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidUploadComplete);
+            await responses.RejectAsync(context, dialect, refused);
             return;
         }
-        if (!IetfRequest.TryReadLength(request, 0, complete, null, out var length, out var lengthError))
-        {
-            await ProblemResponder.WriteAsync(context, lengthError!);
-            return;
-        }
-        var metadata = Describe(request);
-        if (UploadRestrictions.Check(uploads, metadata, length) is { } restriction)
-        {
-            await ProblemResponder.WriteAsync(context, restriction);
-            return;
-        }
-        if (access.CheckCreation(context, length) is { } limit)
-        {
-            await ProblemResponder.WriteAsync(context, limit);
-            return;
-        }
-        var expected = IetfRequest.ExpectedSha256(request);
-        var info = await store.Core.CreateAsync(
-            new NewUpload(length, metadata.ToString(), ExpectedSha256: expected, Owner: UploadAccess.OwnerOf(context)), cancellation);
+        var info = await store.Core.CreateAsync(new NewUpload(length, metadata.ToString(),
+            ExpectedSha256: IetfRequest.ExpectedSha256(request), Owner: UploadAccess.OwnerOf(context)), cancellation);
         await events.CreatedAsync(info, cancellation);
         context.Response.Headers.Location = UploadUrls.Upload(request, info.Id);
 
-        UploadRequestBody.Prepare(context, uploads);
-        var result = await store.Core.AppendAsync(info.Id,
-            new AppendRequest(0, request.BodyReader, null, uploads.MaxSize > 0 ? uploads.MaxSize : null), cancellation);
-        if (IetfResponses.ErrorFor(result) is { } error)
+        var stored = await appending.AppendAsync(context, dialect, info.Id, 0, complete);
+        if (stored.Error is { } error)
         {
-            await ProblemResponder.WriteAsync(context, error);
+            await responses.RejectAsync(context, dialect, error, stored.Info, stored.Final);
             return;
         }
-        info = result.Info!;
-        if (complete && result.Outcome == AppendOutcome.Appended && info.Length is null && store.LengthDeferral is not null)
-        {
-            await store.LengthDeferral.DeclareLengthAsync(info.Id, info.Offset, cancellation);
-            info = (await store.Core.FindAsync(info.Id, cancellation)).Info ?? info;
-        }
-        (info, var digestError) = await completion.CompleteVerifiedAsync(info, request, expected, cancellation);
-        if (digestError is not null)
-        {
-            await ProblemResponder.WriteAsync(context, digestError);
-            return;
-        }
-        IetfResponses.WriteState(context.Response, info, discovery.Limit(info, time.GetUtcNow()), completion.FileUrl(request, info));
-        // §4.5: 201 while more is to come; once complete, the response the target would give for the whole representation.
-        context.Response.StatusCode = info.IsComplete ? StatusCodes.Status200OK : StatusCodes.Status201Created;
+        // 201 with Location while more is to come; once complete, what the target answers for the whole representation.
+        responses.WriteOutcome(context, dialect, stored.Info!, StatusCodes.Status201Created);
     }
 
-    /// <summary>The upload's metadata from the representation's own headers, kept in tus form like every upload's.</summary>
-    private static UploadMetadata Describe(HttpRequest request)
+    private static ProtocolError? Read(HttpRequest request, RufhDialect dialect, out bool complete, out long? length, out UploadMetadata metadata)
     {
-        var pairs = new List<KeyValuePair<string, string>>();
-        if (ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var disposition)
-            && (disposition.FileNameStar ?? disposition.FileName?.Trim('"')) is { Length: > 0 } name)
-        {
-            pairs.Add(new("filename", name));
-        }
-        if (request.ContentType is { Length: > 0 } type)
-        {
-            pairs.Add(new("filetype", type));
-        }
-        return UploadMetadata.FromStrings(pairs);
+        length = null;
+        metadata = UploadMetadata.Empty;
+        return IetfRequest.ReadComplete(request, out complete)
+            ?? IetfRequest.ReadLength(request, dialect, 0, complete, null, out length)
+            ?? IetfMetadata.Read(request, out metadata);
     }
 }

@@ -1,121 +1,108 @@
 using Baton.Protocol.Problems;
-using Baton.Protocol.Uploads;
-using Baton.Server.Problems;
+using Baton.Protocol.Uploads.Dialects;
 using Baton.Server.Uploads.Completion;
 using Baton.Server.Uploads.Http;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Baton.Server.Uploads.Ietf;
 
-/// <summary>draft-11 §4.6–4.8 on <c>/uploads/{id}</c>: offset retrieval (HEAD), append (PATCH, application/partial-upload),
-/// cancellation (DELETE).</summary>
+/// <summary>"Upload Append" on <c>/uploads/{id}</c>: PATCH with <c>application/partial-upload</c> content at the upload's offset,
+/// including appends that arrive after the upload completed (answered as the dialect says).</summary>
 public sealed class IetfUploadResource(
-    StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion,
-    UploadDiscovery discovery, TimeProvider time)
+    StoreCapabilities store, IOptions<BatonOptions> options, IetfAppending appending, IetfResponses responses, UploadCompletion completion)
 {
-    public async Task HeadAsync(HttpContext context, string id)
-    {
-        context.Response.Headers.CacheControl = "no-store";
-        var lookup = await store.Core.FindAsync(id, context.RequestAborted);
-        if (lookup.Info is not { } info)
-        {
-            await ProblemResponder.WriteAsync(context, lookup.Missing);
-            return;
-        }
-        IetfResponses.WriteState(context.Response, info, discovery.Limit(info, time.GetUtcNow()), completion.FileUrl(context.Request, info));
-        context.Response.StatusCode = StatusCodes.Status204NoContent;
-    }
-
-    public async Task PatchAsync(HttpContext context, string id)
+    public async Task AppendAsync(HttpContext context, RufhDialect dialect, UploadInfo info)
     {
         var request = context.Request;
-        var cancellation = context.RequestAborted;
-        var uploads = options.Value.Uploads;
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            || !type.MediaType.Equals(ResumableUploadHeaders.PartialUpload, StringComparison.OrdinalIgnoreCase))
+        if (Read(request, dialect, out var offset, out var complete) is { } invalid)
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadMediaTypeUnsupported.WithDetail(
-                $"Appending requires {ResumableUploadHeaders.PartialUpload} (draft-11 §4.7)."));
-            return;
-        }
-        if (!ResumableUploadHeaders.TryParseNonNegative(request.Headers[ResumableUploadHeaders.UploadOffset].ToString(), out var offset))
-        {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidUploadOffset);
-            return;
-        }
-        if (!IetfRequest.TryReadComplete(request, out var complete))
-        {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidUploadComplete);
-            return;
-        }
-        var lookup = await store.Core.FindAsync(id, cancellation);
-        if (lookup.Info is not { } info)
-        {
-            await ProblemResponder.WriteAsync(context, lookup.Missing);
-            return;
-        }
-        if (info.IsComplete)
-        {
-            // §4.7: a complete upload must not be modified.
-            context.Response.Headers[ResumableUploadHeaders.UploadComplete] = "?1";
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.CompletedUpload);
+            await responses.RejectAsync(context, dialect, invalid, info);
             return;
         }
         if (offset != info.Offset)
         {
             // Checked again under the upload's lock by the store; checked here first so a stale request declares nothing.
-            IetfResponses.WriteState(context.Response, info, new UploadLimit(), null);
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.MismatchingUploadOffset.WithDetail($"The upload's offset is {info.Offset}."));
+            await responses.RejectAsync(context, dialect, IetfResponses.MismatchingOffset(info.Offset, offset), info);
             return;
         }
-        if (!IetfRequest.TryReadLength(request, offset, complete, info.Length, out var length, out var lengthError))
+        if (info.IsComplete)
         {
-            await ProblemResponder.WriteAsync(context, lengthError!);
+            await LateAppendAsync(context, dialect, info);
             return;
         }
-        if (length is long declared && info.Length is null)
+        if (await DeclareLengthAsync(context, dialect, info, offset, complete) is { } refused)
         {
-            if (uploads.MaxSize > 0 && declared > uploads.MaxSize)
-            {
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadTooLarge);
-                return;
-            }
-            if (store.LengthDeferral is null || !await store.LengthDeferral.DeclareLengthAsync(id, declared, cancellation))
-            {
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.InconsistentUploadLength);
-                return;
-            }
+            await responses.RejectAsync(context, dialect, refused, info);
+            return;
         }
+        var stored = await appending.AppendAsync(context, dialect, info.Id, offset, complete);
+        if (stored.Error is { } error)
+        {
+            await responses.RejectAsync(context, dialect, error, stored.Info, stored.Final);
+            return;
+        }
+        responses.WriteOutcome(context, dialect, stored.Info!, dialect.IncompleteAppendStatus);
+    }
 
-        UploadRequestBody.Prepare(context, uploads);
-        var result = await store.Core.AppendAsync(id,
-            new AppendRequest(offset, request.BodyReader, null, uploads.MaxSize > 0 ? uploads.MaxSize : null), cancellation);
-        if (IetfResponses.ErrorFor(result) is { } error)
+    private static ProtocolError? Read(HttpRequest request, RufhDialect dialect, out long offset, out bool complete)
+    {
+        complete = false;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals(dialect.AppendMediaType, StringComparison.OrdinalIgnoreCase))
         {
-            if (result.Outcome == AppendOutcome.OffsetMismatch && result.Info is { } current)
+            offset = 0;
+            return ProtocolErrors.UploadMediaTypeUnsupported.WithDetail($"Appending requires {dialect.AppendMediaType} ({dialect.Draft}).");
+        }
+        return IetfRequest.ReadOffset(request, out offset) ?? IetfRequest.ReadComplete(request, out complete);
+    }
+
+    /// <summary>Records a length this request indicates for the first time ("Length"), or says why it cannot be.</summary>
+    private async Task<ProtocolError?> DeclareLengthAsync(HttpContext context, RufhDialect dialect, UploadInfo info, long offset, bool complete)
+    {
+        if (IetfRequest.ReadLength(context.Request, dialect, offset, complete, info.Length, out var length) is { } inconsistent)
+        {
+            return inconsistent;
+        }
+        if (length is not long declared || info.Length is not null)
+        {
+            return null;
+        }
+        var maxSize = options.Value.Uploads.MaxSize;
+        if (maxSize > 0 && declared > maxSize)
+        {
+            return ProtocolErrors.UploadTooLarge.WithDetail($"The upload is {declared} bytes; at most {maxSize} are accepted.");
+        }
+        return store.LengthDeferral is not null && await store.LengthDeferral.DeclareLengthAsync(info.Id, declared, context.RequestAborted)
+            ? null
+            : IetfResponses.InconsistentLength(dialect, $"The length {declared} cannot be recorded for this upload.");
+    }
+
+    /// <summary>
+    /// An append at the offset of an upload that is already complete (its final response may have been lost). The editor's copy
+    /// lets the server replay the final response to a valid one — no content, so nothing would change — which also finishes a
+    /// completion that did not get to place the file; content is an inconsistent length everywhere; the older drafts reject the
+    /// rest (draft-05 to -09: completed-upload; draft-10–11: completed-upload only without content).
+    /// </summary>
+    private async Task LateAppendAsync(HttpContext context, RufhDialect dialect, UploadInfo info)
+    {
+        var hasContent = UploadRequestBody.HasContent(context.Request);
+        if (dialect.LateAppend == LateAppendRule.ReplayFinalResponse && !hasContent)
+        {
+            var (final, digestError) = await completion.CompleteVerifiedAsync(info, context.Request, null, context.RequestAborted);
+            if (digestError is not null)
             {
-                // §4.7: the 409 carries the correct offset.
-                IetfResponses.WriteState(context.Response, current, new UploadLimit(), null);
+                await responses.RejectAsync(context, dialect, digestError, final, final: true);
+                return;
             }
-            await ProblemResponder.WriteAsync(context, error);
+            responses.WriteOutcome(context, dialect, final, dialect.IncompleteAppendStatus);
             return;
         }
-        info = result.Info!;
-        if (complete && result.Outcome == AppendOutcome.Appended && info.Length is null && store.LengthDeferral is not null)
-        {
-            await store.LengthDeferral.DeclareLengthAsync(id, info.Offset, cancellation);
-            info = (await store.Core.FindAsync(id, cancellation)).Info ?? info;
-        }
-        (info, var digestError) = await completion.CompleteVerifiedAsync(info, request, IetfRequest.ExpectedSha256(request), cancellation);
-        if (digestError is not null)
-        {
-            await ProblemResponder.WriteAsync(context, digestError);
-            return;
-        }
-        IetfResponses.WriteState(context.Response, info, discovery.Limit(info, time.GetUtcNow()), completion.FileUrl(request, info));
-        context.Response.StatusCode = info.IsComplete ? StatusCodes.Status200OK : StatusCodes.Status204NoContent;
+        var error = dialect.LateAppend == LateAppendRule.RejectAsCompleted || !hasContent
+            ? ProtocolErrors.CompletedUpload
+            : IetfResponses.InconsistentLength(dialect, $"The upload is complete at {info.Offset} bytes; nothing can be appended.");
+        await responses.RejectAsync(context, dialect, error, info);
     }
 }

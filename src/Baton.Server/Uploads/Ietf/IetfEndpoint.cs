@@ -1,0 +1,87 @@
+using Baton.Protocol.Problems;
+using Baton.Protocol.Tus;
+using Baton.Protocol.Uploads;
+using Baton.Protocol.Uploads.Dialects;
+using Baton.Server.Problems;
+using Baton.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace Baton.Server.Uploads.Ietf;
+
+/// <summary>
+/// Where IETF-shaped requests on <c>/uploads</c> and <c>/uploads/{id}</c> enter: the request's dialect is chosen by
+/// <c>Upload-Draft-Interop-Version</c> (a missing or unsupported version, and tus's <c>Upload-Concat</c>, are refused before
+/// anything is stored), then creation, offset retrieval, append or cancellation runs on the one store tus uses too — so an
+/// upload started with either protocol continues with the other (same offset, lock and owner).
+/// </summary>
+public sealed class IetfEndpoint(
+    StoreCapabilities store, IetfCreation creation, IetfUploadResource resource, IetfResponses responses, UploadTermination termination)
+{
+    public async Task CreateAsync(HttpContext context)
+    {
+        if (await ChooseDialectAsync(context) is { } dialect)
+        {
+            await creation.HandleAsync(context, dialect);
+        }
+    }
+
+    /// <summary>HEAD (and GET where the dialect answers it), PATCH or DELETE on an upload the caller may use.</summary>
+    public async Task ResourceAsync(HttpContext context, string id, string method)
+    {
+        if (await ChooseDialectAsync(context) is not { } dialect)
+        {
+            return;
+        }
+        var retrieval = HttpMethods.IsHead(method) || (HttpMethods.IsGet(method) && dialect.AnswersGet);
+        if (!retrieval && !HttpMethods.IsPatch(method) && !HttpMethods.IsDelete(method))
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
+            return;
+        }
+        if (dialect.RejectsStateFieldsOnRetrievalAndCancellation && !HttpMethods.IsPatch(method)
+            && IetfRequest.CarriesStateFields(context.Request, isCancellation: !retrieval))
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.UnexpectedUploadFields);
+            return;
+        }
+        var lookup = await store.Core.FindAsync(id, context.RequestAborted);
+        if (lookup.Info is not { } info)
+        {
+            await ProblemResponder.WriteAsync(context, IetfResponses.Missing(dialect, lookup));
+            return;
+        }
+        if (retrieval)
+        {
+            responses.WriteOffset(context, dialect, info);
+        }
+        else if (HttpMethods.IsPatch(method))
+        {
+            await resource.AppendAsync(context, dialect, info);
+        }
+        else
+        {
+            await termination.HandleAsync(context, id);
+        }
+    }
+
+    /// <summary>
+    /// "Draft Version Identification": the dialect the request names, or null after refusing it (400 with the versions this server
+    /// speaks, in <c>Baton-Interop-Versions</c> and the problem's <c>supported-versions</c>). An interop-5 client (tus-js-client's
+    /// <c>ietf-draft-03</c>) is thus refused at creation instead of every append failing later.
+    /// </summary>
+    private static async Task<RufhDialect?> ChooseDialectAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var dialect = RufhDialects.Resolve(request.Headers[ResumableUploadHeaders.DraftInteropVersion].ToString());
+        var refusal = dialect is null ? ProtocolErrors.InteropVersionUnsupported
+            : request.Headers.ContainsKey(TusHeaders.UploadConcat) ? ProtocolErrors.UploadConcatNotInIetf
+            : null;
+        if (refusal is null)
+        {
+            return dialect;
+        }
+        context.Response.Headers[ResumableUploadHeaders.SupportedInteropVersions] = RufhDialects.VersionList;
+        await ProblemResponder.WriteAsync(context, refusal);
+        return null;
+    }
+}
