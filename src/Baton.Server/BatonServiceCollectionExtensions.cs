@@ -1,3 +1,5 @@
+using Baton.Storage.Files;
+using Baton.Storage.FileSystem.Files;
 using Baton.Server.Auth;
 using Baton.Server.Downloads;
 using Baton.Server.Hosting;
@@ -31,6 +33,11 @@ public static class BatonServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatonOptions>, BatonOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BatonRoot>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<BatonRoot>().Disk);
+        services.TryAddSingleton<DiskFileSource>();
+        services.TryAddSingleton<IFileSource>(sp => sp.GetRequiredService<DiskFileSource>());
+        services.TryAddSingleton<IFileDigests, DiskFileDigests>();
+        services.TryAddSingleton<IFileOwners, DiskFileOwners>();
         services.AddBatonAuth();
         services.AddBatonDownloads();
         services.AddBatonUploads();
