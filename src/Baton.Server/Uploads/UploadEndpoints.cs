@@ -7,6 +7,7 @@ using Baton.Server.Uploads.Ietf;
 using Baton.Server.Uploads.Tus;
 using Baton.Storage;
 using Baton.Storage.FileSystem;
+using Baton.Storage.Locking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,6 +30,11 @@ public static class UploadEndpoints
     /// </summary>
     public static IServiceCollection AddBatonUploads(this IServiceCollection services)
     {
+        services.TryAddSingleton<IUploadLocker>(sp =>
+        {
+            var uploads = sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads;
+            return new InProcessUploadLocker(new UploadLockOptions { Wait = uploads.LockWait, TakeoverWait = uploads.LockTakeoverWait });
+        });
         services.TryAddSingleton<IUploadStore>(sp =>
         {
             var uploads = sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads;
@@ -38,9 +44,7 @@ public static class UploadEndpoints
                 Durability = uploads.Durability,
                 CheckpointBytes = uploads.CheckpointBytes,
                 Expiration = uploads.Expiration > TimeSpan.Zero ? uploads.Expiration : null,
-                LockWait = uploads.LockWait,
-                LockTakeoverWait = uploads.LockTakeoverWait,
-            }, sp.GetRequiredService<TimeProvider>());
+            }, sp.GetRequiredService<IUploadLocker>(), sp.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton(sp => StoreCapabilities.Discover(sp.GetRequiredService<IUploadStore>()));
         services.TryAddSingleton(sp => new UploadDiscovery(

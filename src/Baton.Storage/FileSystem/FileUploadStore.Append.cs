@@ -10,7 +10,7 @@ public sealed partial class FileUploadStore
     public async Task<AppendResult> AppendAsync(string id, AppendRequest request, CancellationToken cancellation)
     {
         using var verifier = request.Verifier;
-        using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
         if (lease is null)
         {
             return new AppendResult(AppendOutcome.Locked, null);
