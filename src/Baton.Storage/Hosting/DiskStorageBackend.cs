@@ -1,0 +1,32 @@
+using Baton.Storage.FileSystem;
+using Baton.Storage.FileSystem.Files;
+using Baton.Storage.Locking;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Baton.Storage.Hosting;
+
+/// <summary>
+/// The disk backend (<c>Baton:Storage:Kind = disk</c>, the default): uploads staged in <c>ROOT/.baton/uploads</c>, served files,
+/// digests and owners below the <see cref="DiskRoot"/> the host registers.
+/// </summary>
+public sealed class DiskStorageBackend : IStorageBackend
+{
+    public const string DiskKind = "disk";
+
+    public string Kind => DiskKind;
+
+    public StorageServices Create(IServiceProvider services)
+    {
+        var root = services.GetService<DiskRoot>()
+            ?? throw new InvalidOperationException("The disk storage backend needs a DiskRoot registered by the host (Baton:Root).");
+        var time = services.GetRequiredService<TimeProvider>();
+        var options = services.GetRequiredService<IOptions<DiskStorageOptions>>().Value;
+        var retention = services.GetRequiredService<UploadRetention>();
+        var store = new FileUploadStore(
+            options.ToStoreOptions(Path.Combine(root.StatePath, "uploads"), retention.Expiration),
+            services.GetRequiredService<IUploadLocker>(), time);
+        var files = new DiskFileSource(root, time);
+        return new StorageServices(store, files, new DiskFileDigests(root, files), new DiskFileOwners(root));
+    }
+}
