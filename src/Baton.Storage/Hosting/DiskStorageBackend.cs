@@ -20,12 +20,16 @@ public sealed class DiskStorageBackend : IStorageBackend
     {
         var root = services.GetService<DiskRoot>()
             ?? throw new InvalidOperationException("The disk storage backend needs a DiskRoot registered by the host (Baton:Root).");
-        var time = services.GetRequiredService<TimeProvider>();
-        var options = services.GetRequiredService<IOptions<DiskStorageOptions>>().Value;
-        var retention = services.GetRequiredService<UploadRetention>();
-        var store = new FileUploadStore(
-            options.ToStoreOptions(Path.Combine(root.StatePath, "uploads"), retention.Expiration),
-            services.GetRequiredService<IUploadLocker>(), time);
+        return Create(root, services.GetRequiredService<IOptions<DiskStorageOptions>>().Value,
+            services.GetRequiredService<IUploadLocker>(), services.GetService<UploadRetention>() ?? UploadRetention.Default,
+            services.GetRequiredService<TimeProvider>());
+    }
+
+    /// <summary>The disk backend's services over <paramref name="root"/>, without a container (tests, tools).</summary>
+    public static StorageServices Create(
+        DiskRoot root, DiskStorageOptions options, IUploadLocker locker, UploadRetention retention, TimeProvider time)
+    {
+        var store = new FileUploadStore(options.ToStoreOptions(Path.Combine(root.StatePath, "uploads"), retention.Expiration), locker, time);
         var files = new DiskFileSource(root, time);
         return new StorageServices(store, files, new DiskFileDigests(root, files), new DiskFileOwners(root));
     }

@@ -37,7 +37,6 @@ public static class StorageServiceCollectionExtensions
         services.AddBatonStorageBackend<DiskStorageBackend>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(new UploadRetention(TimeSpan.FromHours(24)));
         services.TryAddSingleton<IUploadLocker>(sp => new InProcessUploadLocker(sp.GetRequiredService<IOptions<UploadLockOptions>>().Value));
         services.TryAddSingleton(Select);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Uploads);
