@@ -10,7 +10,7 @@ public static class GetRunner
 {
     public static async Task<int> RunAsync(GetArguments arguments, TransferConsole console, CancellationToken cancellationToken)
     {
-        using var http = BatonHttpClient.Create(arguments.Token);
+        using var http = BatonHttpClient.Create(arguments.Token, arguments.Urls);
         var downloader = new FileDownloader(http);
         var output = arguments.Output;
         if (arguments.Urls.Count > 1 && output is not null && !Directory.Exists(output))

@@ -1,3 +1,4 @@
+using Baton.Client.Requests;
 using Baton.Client.Transfers;
 using Baton.Shared;
 using Polly;
@@ -20,11 +21,11 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
     {
         options ??= new DownloadOptions();
         options.Validate();
-        var pipeline = RetryPipelines.Create(options.Retries, options.RetryDelay, _time, options.Notice);
+        var pipeline = RetryPolicy.Create(options.Retries, options.RetryDelay, _time, options.Notice);
         var restarted = false;
         for (var attempt = 0; ; attempt++)
         {
-            var remote = await RunStepAsync(pipeline, t => RemoteProbe.ProbeAsync(http, url, options.RequestDigest, t), url, cancellationToken);
+            var remote = await RetryPolicy.RunAsync(pipeline, t => RemoteProbe.ProbeAsync(http, url, options.RequestDigest, t), url, cancellationToken);
             var path = DownloadNaming.ResolvePath(options.OutputPath, remote.Disposition, url);
             var name = Path.GetFileName(path);
             progress?.Report(new TransferProgress(name, 0, remote.Length, 0, 0, TransferPhase.Connecting));
@@ -38,7 +39,7 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
                 {
                     ControlFile.Delete(control);
                     var stream = new StreamTransfer(http, url, part, options, pipeline, _time, progress);
-                    var (length, finalUrl) = await RunStepAsync(pipeline, stream.RunAsync, url, cancellationToken);
+                    var (length, finalUrl) = await RetryPolicy.RunAsync(pipeline, stream.RunAsync, url, cancellationToken);
                     return await FinishAsync(path, part, control, remote with { FinalUrl = finalUrl, Length = length }, options, 1,
                         resumed: false, restarted, progress, cancellationToken);
                 }
@@ -68,9 +69,9 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
                 {
                     await transfer.RunAsync(cancellationToken);
                 }
-                catch (Exception e) when (RetryPipelines.IsTransient(e))
+                catch (Exception e) when (RetryPolicy.IsTransient(e))
                 {
-                    throw Exhausted(url, e);
+                    throw RetryPolicy.Exhausted(url, e);
                 }
                 return await FinishAsync(path, part, control, remote, options, connections, resumed, restarted, progress, cancellationToken);
             }
@@ -195,20 +196,4 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
         File.Delete(part);
         ControlFile.Delete(control);
     }
-
-    /// <summary>Runs a step in the retry pipeline and turns "retries exhausted" into a one-line <see cref="TransferException"/>.</summary>
-    private static async Task<T> RunStepAsync<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> step, Uri url, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await pipeline.ExecuteAsync(async t => await step(t), cancellationToken);
-        }
-        catch (Exception e) when (RetryPipelines.IsTransient(e) && e is not TransferException)
-        {
-            throw Exhausted(url, e);
-        }
-    }
-
-    internal static TransferException Exhausted(Uri url, Exception e) =>
-        new(TransferFailure.Network, $"{url}: giving up after retries: {e.Message}", e) { StatusCode = (e as TransientHttpException)?.StatusCode };
 }
