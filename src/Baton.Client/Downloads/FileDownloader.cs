@@ -27,6 +27,22 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
         {
             var remote = await RetryPolicy.RunAsync(pipeline, t => RemoteProbe.ProbeAsync(http, url, options.RequestDigest, t), url, cancellationToken);
             var path = DownloadNaming.ResolvePath(options.OutputPath, remote.Disposition, url);
+            switch (OutputTarget.Inspect(path))
+            {
+                case OutputTargetKind.SymbolicLink:
+                    // Renaming the .part file over it would replace the link, not write its target; following it would write
+                    // wherever the link points. Neither is what "-o PATH" says, so the user names the target instead.
+                    throw new TransferException(TransferFailure.LocalIo,
+                        $"{path} is a symbolic link; baton get does not write through or replace links (give the link's target as -o)");
+                case OutputTargetKind.Other:
+                    throw new TransferException(TransferFailure.LocalIo, $"{path} is a block device or socket; baton get writes only files, FIFOs and character devices");
+                case OutputTargetKind.CharacterDevice or OutputTargetKind.Fifo:
+                    options.Notice?.Invoke($"{path} is not a regular file: streaming through without a .part or control file (not resumable)");
+                    await using (var device = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1))
+                    {
+                        return await StreamThroughAsync(url, device, path, options, pipeline, progress, cancellationToken);
+                    }
+            }
             var name = Path.GetFileName(path);
             progress?.Report(new TransferProgress(name, 0, remote.Length, 0, 0, TransferPhase.Connecting));
             var part = path + ".part";
@@ -94,6 +110,28 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
                 throw new TransferException(TransferFailure.LocalIo, $"{path}: {e.Message}", e);
             }
         }
+    }
+
+    /// <summary>
+    /// Streams <paramref name="url"/> into <paramref name="destination"/> (standard output, a FIFO, a character device) on one
+    /// connection, without a .part or control file: nothing can be resumed, and a failure after the first byte ends the download.
+    /// </summary>
+    public async Task<DownloadResult> DownloadToStreamAsync(Uri url, Stream destination, string name, DownloadOptions? options = null,
+        IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new DownloadOptions();
+        options.Validate();
+        var pipeline = RetryPolicy.Create(options.Retries, options.RetryDelay, _time, options.Notice);
+        return await StreamThroughAsync(url, destination, name, options, pipeline, progress, cancellationToken);
+    }
+
+    private async Task<DownloadResult> StreamThroughAsync(Uri url, Stream destination, string name, DownloadOptions options,
+        ResiliencePipeline pipeline, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        var stream = new StreamTransfer(http, url, name, options, pipeline, _time, progress, destination);
+        var (length, finalUrl) = await RetryPolicy.RunAsync(pipeline, stream.RunAsync, url, cancellationToken);
+        progress?.Report(new TransferProgress(name, length, length, 0, 0, TransferPhase.Completed));
+        return new DownloadResult(name, length, finalUrl, false, false, false, 1, null);
     }
 
     /// <summary>
