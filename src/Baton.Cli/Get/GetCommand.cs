@@ -29,7 +29,8 @@ public static class GetCommand
         };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "File to write, or an existing folder (default: the current folder, named from Content-Disposition, else the URL).",
+            Description = "File to write, or an existing folder (default: the current folder, named from Content-Disposition, else the URL). "
+                + "'-' (standard output), a FIFO or a character device are streamed through (not resumable); a symbolic link is refused.",
         };
         var connections = new Option<int?>("--connections", "-c")
         {
@@ -84,7 +85,12 @@ public static class GetCommand
         });
         command.SetAction(async (parse, cancellation) =>
         {
-            var console = new TransferConsole(outputOptions.ModeFrom(parse));
+            var toStdout = parse.GetValue(output) == OutputTarget.StandardOutput;
+            var mode = outputOptions.ModeFrom(parse);
+            // With -o - standard output carries the file: everything else goes to stderr, and the progress bar becomes lines.
+            var console = toStdout
+                ? new TransferConsole(mode == OutputMode.Rich ? OutputMode.Plain : mode, stdout: Console.Error)
+                : new TransferConsole(mode);
             List<Uri> urls;
             if (parse.GetValue(inputFile) is { } list)
             {
@@ -96,6 +102,10 @@ public static class GetCommand
             else
             {
                 urls = [parse.GetValue(url)!];
+            }
+            if (toStdout && urls.Count > 1)
+            {
+                return console.Error("-o - (standard output) takes one URL", ExitCodes.Usage);
             }
             var arguments = new GetArguments(urls, parse.GetValue(output), parse.GetValue(connections), parse.GetValue(checksum),
                 parse.GetValue(limitRate), parse.GetValue(retries), parse.GetValue(noRestart), TokenOption.Resolve(parse.GetValue(token)));

@@ -10,10 +10,10 @@ public static class GetRunner
 {
     public static async Task<int> RunAsync(GetArguments arguments, TransferConsole console, CancellationToken cancellationToken)
     {
-        using var http = BatonHttpClient.Create(arguments.Token);
+        using var http = BatonHttpClient.Create(arguments.Token, arguments.Urls);
         var downloader = new FileDownloader(http);
         var output = arguments.Output;
-        if (arguments.Urls.Count > 1 && output is not null && !Directory.Exists(output))
+        if (arguments.Urls.Count > 1 && output is not null && output != OutputTarget.StandardOutput && !Directory.Exists(output))
         {
             // With several URLs -o names a folder.
             Directory.CreateDirectory(output);
@@ -33,7 +33,17 @@ public static class GetRunner
             };
             try
             {
-                var result = await console.RunAsync(progress => downloader.DownloadAsync(url, options, progress, cancellationToken));
+                DownloadResult result;
+                if (output == OutputTarget.StandardOutput)
+                {
+                    console.Notice("writing to standard output: streamed through, not resumable");
+                    await using var stdout = Console.OpenStandardOutput();
+                    result = await console.RunAsync(progress => downloader.DownloadToStreamAsync(url, stdout, "standard output", options, progress, cancellationToken));
+                }
+                else
+                {
+                    result = await console.RunAsync(progress => downloader.DownloadAsync(url, options, progress, cancellationToken));
+                }
                 console.Result(Describe(result), new JsonObject
                 {
                     ["url"] = url.AbsoluteUri,

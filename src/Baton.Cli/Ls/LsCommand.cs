@@ -40,7 +40,7 @@ public static class LsCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var console = new TransferConsole(parse.GetValue(json) ? OutputMode.Json : OutputMode.Plain);
-            using var http = BatonHttpClient.Create(TokenOption.Resolve(parse.GetValue(token)));
+            using var http = BatonHttpClient.Create(TokenOption.Resolve(parse.GetValue(token)), [parse.GetValue(url)!]);
             try
             {
                 var listing = await new FilesClient(http).ListAsync(parse.GetValue(url)!, cancellation);

@@ -10,7 +10,7 @@ public static class PutRunner
 {
     public static async Task<int> RunAsync(PutArguments arguments, TransferConsole console, CancellationToken cancellationToken)
     {
-        using var http = BatonHttpClient.Create(arguments.Token);
+        using var http = BatonHttpClient.Create(arguments.Token, [arguments.Endpoint]);
         var uploader = new TusUploader(http);
         var options = new UploadOptions
         {

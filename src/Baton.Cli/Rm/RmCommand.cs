@@ -37,7 +37,7 @@ public static class RmCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var console = new TransferConsole(parse.GetValue(quiet) ? OutputMode.Quiet : OutputMode.Plain);
-            using var http = BatonHttpClient.Create(TokenOption.Resolve(parse.GetValue(token)));
+            using var http = BatonHttpClient.Create(TokenOption.Resolve(parse.GetValue(token)), [parse.GetValue(url)!]);
             var target = parse.GetValue(url)!;
             try
             {

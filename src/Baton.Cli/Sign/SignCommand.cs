@@ -39,7 +39,13 @@ public static class SignCommand
                 Console.Error.WriteLine($"baton sign: --expires '{parse.GetValue(expires)}' is not a lifetime like 90s, 30m, 1h or 7d");
                 return ExitCodes.Usage;
             }
-            var key = SigningKeyFile.LoadOrCreate(Path.Combine(RootOption.Resolve(parse.GetValue(root)), ".baton", "signing.key"));
+            if (!RootOption.TryResolveState(parse.GetValue(root), out var rootPath, out var error))
+            {
+                Console.Error.WriteLine("baton sign: " + error);
+                return ExitCodes.Usage;
+            }
+            Console.Error.WriteLine($"baton sign: root {rootPath}");
+            var key = SigningKeyFile.LoadOrCreate(Path.Combine(rootPath, ".baton", "signing.key"));
             var signer = new LinkSigner(key, TimeProvider.System);
             var query = signer.Sign("GET", Uri.UnescapeDataString(target.AbsolutePath), DateTimeOffset.UtcNow.Add(lifetime));
             Console.Out.WriteLine(target.GetLeftPart(UriPartial.Path) + "?" + query);

@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Baton.Cli.Token;
 
-/// <summary><c>baton token create NAME --can upload,download [--root ROOT | --keys FILE]</c>: makes an API token.</summary>
+/// <summary><c>baton token create|list|revoke</c>: API tokens in the keys file the server reads (ROOT/.baton/keys.json).</summary>
 public static class TokenCommand
 {
-    public static Command Create()
+    public static Command Create() => new("token", "Manage API tokens.") { CreateVerb(), ListVerb(), RevokeVerb() };
+
+    private static Command CreateVerb()
     {
         var name = new Argument<string>("NAME") { Description = "Who the token is for (recorded as the owner of its uploads)." };
         var can = new Option<string>("--can")
@@ -16,18 +18,18 @@ public static class TokenCommand
             Description = "Comma-separated permissions: download, list, upload, delete, admin.",
             Required = true,
         };
-        var root = RootOption.Create();
-        var keys = new Option<string?>("--keys") { Description = "Keys file to add the token to (default ROOT/.baton/keys.json)." };
+        var replace = new Option<bool>("--replace") { Description = "Replace an existing token of this name (its old secret stops working)." };
+        var (root, keys) = (RootOption.Create(), KeysOption());
         var create = new Command("create", """
             Create an API token: the secret is printed once; only its SHA-256 is stored (in the keys file the server reads).
 
             Examples:
-              baton token create alice --can upload,download,list
-              baton token create ci --can admin --root /srv/files
+              baton token create alice --can upload,download,list --root /srv/files
+              baton token create ci --can admin --root /srv/files --replace
             Then: curl -H "Authorization: Bearer TOKEN" http://127.0.0.1:8080/api/files
             """)
         {
-            name, can, root, keys,
+            name, can, replace, root, keys,
         };
         create.SetAction(parse =>
         {
@@ -36,24 +38,97 @@ public static class TokenCommand
             {
                 if (!Enum.TryParse<BatonPermissions>(word, ignoreCase: true, out var permission) || permission is BatonPermissions.None or BatonPermissions.All)
                 {
-                    Console.Error.WriteLine($"baton token: unknown permission '{word}' (use download, list, upload, delete, admin)");
-                    return ExitCodes.Usage;
+                    return Fail($"unknown permission '{word}' (use download, list, upload, delete, admin)", ExitCodes.Usage);
                 }
                 permissions.Add(permission);
             }
             var tokenName = parse.GetValue(name)!;
             if (tokenName is "link" or "anonymous" || tokenName.Length == 0)
             {
-                Console.Error.WriteLine($"baton token: '{tokenName}' is reserved; choose another name");
+                return Fail($"'{tokenName}' is reserved; choose another name", ExitCodes.Usage);
+            }
+            if (!TryKeysFile(parse.GetValue(root), parse.GetValue(keys), out var file))
+            {
                 return ExitCodes.Usage;
             }
+            if (!parse.GetValue(replace) && File.Exists(file) && KeysFileFormat.Read(file).Any(t => t.Name == tokenName))
+            {
+                return Fail($"a token named '{tokenName}' already exists in {file}; add --replace to replace it", ExitCodes.Usage);
+            }
             var secret = "bt_" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-            var file = parse.GetValue(keys) ?? Path.Combine(RootOption.Resolve(parse.GetValue(root)), ".baton", "keys.json");
             KeysFileFormat.Add(file, new TokenEntry { Name = tokenName, Sha256 = TokenStore.Hash(secret), Permissions = [.. permissions] });
             Console.Error.WriteLine($"baton token: created '{tokenName}' ({string.Join(',', permissions).ToLowerInvariant()}) in {file}; the secret is shown only now:");
             Console.Out.WriteLine(secret);
             return ExitCodes.Success;
         });
-        return new Command("token", "Manage API tokens.") { create };
+        return create;
+    }
+
+    private static Command ListVerb()
+    {
+        var (root, keys) = (RootOption.Create(), KeysOption());
+        var list = new Command("list", "List the tokens in the keys file: name and permissions (secrets are not stored).") { root, keys };
+        list.SetAction(parse =>
+        {
+            if (!TryKeysFile(parse.GetValue(root), parse.GetValue(keys), out var file))
+            {
+                return ExitCodes.Usage;
+            }
+            foreach (var token in File.Exists(file) ? KeysFileFormat.Read(file) : [])
+            {
+                Console.Out.WriteLine($"{token.Name}\t{string.Join(',', token.Permissions).ToLowerInvariant()}");
+            }
+            return ExitCodes.Success;
+        });
+        return list;
+    }
+
+    private static Command RevokeVerb()
+    {
+        var name = new Argument<string>("NAME") { Description = "The token to remove." };
+        var (root, keys) = (RootOption.Create(), KeysOption());
+        var revoke = new Command("revoke", "Remove a token; a running server refuses it from its next request on.") { name, root, keys };
+        revoke.SetAction(parse =>
+        {
+            if (!TryKeysFile(parse.GetValue(root), parse.GetValue(keys), out var file))
+            {
+                return ExitCodes.Usage;
+            }
+            var tokenName = parse.GetValue(name)!;
+            if (!KeysFileFormat.Remove(file, tokenName))
+            {
+                return Fail($"no token named '{tokenName}' in {file}", ExitCodes.NotFound);
+            }
+            Console.Error.WriteLine($"baton token: revoked '{tokenName}' in {file}");
+            return ExitCodes.Success;
+        });
+        return revoke;
+    }
+
+    private static Option<string?> KeysOption() => new("--keys") { Description = "Keys file (default ROOT/.baton/keys.json)." };
+
+    /// <summary>--keys as given, else ROOT/.baton/keys.json of a root that was named or holds Baton state; prints which root is used.</summary>
+    private static bool TryKeysFile(string? root, string? keys, out string file)
+    {
+        if (keys is not null)
+        {
+            file = Path.GetFullPath(keys);
+            return true;
+        }
+        if (!RootOption.TryResolveState(root, out var resolved, out var error))
+        {
+            file = "";
+            Fail(error!, ExitCodes.Usage);
+            return false;
+        }
+        Console.Error.WriteLine($"baton token: root {resolved}");
+        file = Path.Combine(resolved, ".baton", "keys.json");
+        return true;
+    }
+
+    private static int Fail(string message, int exitCode)
+    {
+        Console.Error.WriteLine("baton token: " + message);
+        return exitCode;
     }
 }

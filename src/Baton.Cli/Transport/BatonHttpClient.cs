@@ -1,30 +1,16 @@
-using System.Net;
+using Baton.Client.Requests;
 
 namespace Baton.Cli.Transport;
 
-/// <summary>
-/// The HttpClient the verbs share: redirects followed (the final URL is kept by the client library), no automatic decompression
-/// (byte ranges address the representation as sent), no overall timeout (stall detection replaces it), HTTP/2 when offered.
-/// </summary>
+/// <summary>The HttpClient the verbs share: Baton.Client's <see cref="RequestPipeline"/> with the token bound to the origins of the
+/// URLs the user named, and baton's User-Agent.</summary>
 public static class BatonHttpClient
 {
     /// <param name="token">A bearer token for Baton servers with access control, or null.</param>
-    public static HttpClient Create(string? token = null)
+    /// <param name="grantedFor">The URLs given on the command line: the token is sent only to their origins.</param>
+    public static HttpClient Create(string? token, IEnumerable<Uri> grantedFor)
     {
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = 10,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = TimeSpan.FromSeconds(30),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
-        };
-        HttpMessageHandler pipeline = new PreferHttp2Handler(handler);
-        if (token is not null)
-        {
-            pipeline = new BearerTokenHandler(token, pipeline);
-        }
-        var client = new HttpClient(pipeline) { Timeout = Timeout.InfiniteTimeSpan };
+        var client = RequestPipeline.CreateClient(token is null ? null : new OriginCredentials(token, grantedFor));
         client.DefaultRequestHeaders.UserAgent.ParseAdd("baton/" + (typeof(BatonHttpClient).Assembly.GetName().Version?.ToString(3) ?? "1.0"));
         return client;
     }

@@ -1,3 +1,4 @@
+using Baton.Client.Requests;
 using Baton.Client.Transfers;
 using Baton.Shared;
 using Polly;
@@ -20,12 +21,28 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
     {
         options ??= new DownloadOptions();
         options.Validate();
-        var pipeline = RetryPipelines.Create(options.Retries, options.RetryDelay, _time, options.Notice);
+        var pipeline = RetryPolicy.Create(options.Retries, options.RetryDelay, _time, options.Notice);
         var restarted = false;
         for (var attempt = 0; ; attempt++)
         {
-            var remote = await RunStepAsync(pipeline, t => RemoteProbe.ProbeAsync(http, url, options.RequestDigest, t), url, cancellationToken);
+            var remote = await RetryPolicy.RunAsync(pipeline, t => RemoteProbe.ProbeAsync(http, url, options.RequestDigest, t), url, cancellationToken);
             var path = DownloadNaming.ResolvePath(options.OutputPath, remote.Disposition, url);
+            switch (OutputTarget.Inspect(path))
+            {
+                case OutputTargetKind.SymbolicLink:
+                    // Renaming the .part file over it would replace the link, not write its target; following it would write
+                    // wherever the link points. Neither is what "-o PATH" says, so the user names the target instead.
+                    throw new TransferException(TransferFailure.LocalIo,
+                        $"{path} is a symbolic link; baton get does not write through or replace links (give the link's target as -o)");
+                case OutputTargetKind.Other:
+                    throw new TransferException(TransferFailure.LocalIo, $"{path} is a block device or socket; baton get writes only files, FIFOs and character devices");
+                case OutputTargetKind.CharacterDevice or OutputTargetKind.Fifo:
+                    options.Notice?.Invoke($"{path} is not a regular file: streaming through without a .part or control file (not resumable)");
+                    await using (var device = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1))
+                    {
+                        return await StreamThroughAsync(url, device, path, options, pipeline, progress, cancellationToken);
+                    }
+            }
             var name = Path.GetFileName(path);
             progress?.Report(new TransferProgress(name, 0, remote.Length, 0, 0, TransferPhase.Connecting));
             var part = path + ".part";
@@ -38,7 +55,7 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
                 {
                     ControlFile.Delete(control);
                     var stream = new StreamTransfer(http, url, part, options, pipeline, _time, progress);
-                    var (length, finalUrl) = await RunStepAsync(pipeline, stream.RunAsync, url, cancellationToken);
+                    var (length, finalUrl) = await RetryPolicy.RunAsync(pipeline, stream.RunAsync, url, cancellationToken);
                     return await FinishAsync(path, part, control, remote with { FinalUrl = finalUrl, Length = length }, options, 1,
                         resumed: false, restarted, progress, cancellationToken);
                 }
@@ -68,9 +85,9 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
                 {
                     await transfer.RunAsync(cancellationToken);
                 }
-                catch (Exception e) when (RetryPipelines.IsTransient(e))
+                catch (Exception e) when (RetryPolicy.IsTransient(e))
                 {
-                    throw Exhausted(url, e);
+                    throw RetryPolicy.Exhausted(url, e);
                 }
                 return await FinishAsync(path, part, control, remote, options, connections, resumed, restarted, progress, cancellationToken);
             }
@@ -93,6 +110,28 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
                 throw new TransferException(TransferFailure.LocalIo, $"{path}: {e.Message}", e);
             }
         }
+    }
+
+    /// <summary>
+    /// Streams <paramref name="url"/> into <paramref name="destination"/> (standard output, a FIFO, a character device) on one
+    /// connection, without a .part or control file: nothing can be resumed, and a failure after the first byte ends the download.
+    /// </summary>
+    public async Task<DownloadResult> DownloadToStreamAsync(Uri url, Stream destination, string name, DownloadOptions? options = null,
+        IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new DownloadOptions();
+        options.Validate();
+        var pipeline = RetryPolicy.Create(options.Retries, options.RetryDelay, _time, options.Notice);
+        return await StreamThroughAsync(url, destination, name, options, pipeline, progress, cancellationToken);
+    }
+
+    private async Task<DownloadResult> StreamThroughAsync(Uri url, Stream destination, string name, DownloadOptions options,
+        ResiliencePipeline pipeline, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        var stream = new StreamTransfer(http, url, name, options, pipeline, _time, progress, destination);
+        var (length, finalUrl) = await RetryPolicy.RunAsync(pipeline, stream.RunAsync, url, cancellationToken);
+        progress?.Report(new TransferProgress(name, length, length, 0, 0, TransferPhase.Completed));
+        return new DownloadResult(name, length, finalUrl, false, false, false, 1, null);
     }
 
     /// <summary>
@@ -195,20 +234,4 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
         File.Delete(part);
         ControlFile.Delete(control);
     }
-
-    /// <summary>Runs a step in the retry pipeline and turns "retries exhausted" into a one-line <see cref="TransferException"/>.</summary>
-    private static async Task<T> RunStepAsync<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> step, Uri url, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await pipeline.ExecuteAsync(async t => await step(t), cancellationToken);
-        }
-        catch (Exception e) when (RetryPipelines.IsTransient(e) && e is not TransferException)
-        {
-            throw Exhausted(url, e);
-        }
-    }
-
-    internal static TransferException Exhausted(Uri url, Exception e) =>
-        new(TransferFailure.Network, $"{url}: giving up after retries: {e.Message}", e) { StatusCode = (e as TransientHttpException)?.StatusCode };
 }

@@ -1,7 +1,9 @@
+using Baton.Client.Requests;
 using System.Net;
 using System.Net.Http.Headers;
 using Baton.Client.Transfers;
 using Baton.Protocol.Digests;
+using Baton.Protocol.Fields;
 using Baton.Protocol.Ranges;
 using Baton.Protocol.Validators;
 
@@ -64,7 +66,7 @@ public static class RemoteProbe
     {
         var status = (int)response.StatusCode;
         var text = $"{url}: server answered {status} {response.ReasonPhrase}{(detail is null ? "" : " — " + detail)}";
-        if (RetryPipelines.IsTransientStatus(status))
+        if (RetryPolicy.IsTransientStatus(status))
         {
             return new TransientHttpException(text, status);
         }
@@ -76,13 +78,13 @@ public static class RemoteProbe
         StatusFailure(url, response, await ProblemDetail.ReadAsync(response, cancellationToken));
 
     public static ContentRange? ParseContentRange(HttpResponseMessage response) =>
-        HeaderValue(response, "Content-Range") is { } value && ContentRange.TryParse(value, out var range) ? range : null;
+        HeaderValue(response, BatonFieldNames.ContentRange) is { } value && ContentRange.TryParse(value, out var range) ? range : null;
 
     public static EntityTag? ParseETag(HttpResponseMessage response) =>
-        HeaderValue(response, "ETag") is { } value && EntityTag.TryParse(value, out var tag) ? tag : null;
+        HeaderValue(response, BatonFieldNames.ETag) is { } value && EntityTag.TryParse(value, out var tag) ? tag : null;
 
     public static DateTimeOffset? ParseLastModified(HttpResponseMessage response) =>
-        HeaderValue(response, "Last-Modified") is { } value && HttpDate.TryParse(value, out var date) ? date : null;
+        HeaderValue(response, BatonFieldNames.LastModified) is { } value && HttpDate.TryParse(value, out var date) ? date : null;
 
     /// <summary>A header's raw value from either the response or the content headers (HttpClient files them separately).</summary>
     public static string? HeaderValue(HttpResponseMessage response, string name)

@@ -1,6 +1,8 @@
+using Baton.Client.Requests;
 using System.Net;
 using System.Net.Http.Headers;
 using Baton.Client.Transfers;
+using Baton.Protocol.Fields;
 using Microsoft.Win32.SafeHandles;
 using Polly;
 
@@ -66,7 +68,7 @@ internal sealed class SegmentFetcher(
                 {
                     await FetchOnceAsync(segment, buffer, token);
                 }
-                catch (Exception e) when (RetryPipelines.IsTransient(e) && segment.Written > before)
+                catch (Exception e) when (RetryPolicy.IsTransient(e) && segment.Written > before)
                 {
                 }
             }, cancellationToken);
@@ -137,7 +139,7 @@ internal sealed class SegmentFetcher(
             request.Headers.Range = new RangeHeaderValue(start, last);
             if (remote.IfRange is { } ifRange)
             {
-                request.Headers.TryAddWithoutValidation("If-Range", ifRange);
+                request.Headers.TryAddWithoutValidation(BatonFieldNames.IfRange, ifRange);
             }
             stall.CancelAfter(options.StallTimeout);
             HttpResponseMessage response;

@@ -1,3 +1,4 @@
+using Baton.Client.Requests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -69,7 +70,7 @@ public sealed class FilesClient(HttpClient http)
         var detail = await ProblemDetail.ReadAsync(response, cancellationToken);
         var message = $"{url}: {status} {response.ReasonPhrase}{(detail is null ? "" : " — " + detail)}";
         var failure = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone ? TransferFailure.NotFound
-            : RetryPipelines.IsTransientStatus(status) ? TransferFailure.Network
+            : RetryPolicy.IsTransientStatus(status) ? TransferFailure.Network
             : TransferFailure.HttpError;
         return new TransferException(failure, message) { StatusCode = status };
     }

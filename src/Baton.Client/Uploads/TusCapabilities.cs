@@ -1,6 +1,8 @@
 using Baton.Client.Downloads;
 using Baton.Client.Transfers;
 using Baton.Protocol.Digests;
+using Baton.Protocol.Fields;
+using Baton.Protocol.Tus;
 
 namespace Baton.Client.Uploads;
 
@@ -11,9 +13,9 @@ namespace Baton.Client.Uploads;
 public sealed record TusCapabilities(IReadOnlySet<string> Extensions, IReadOnlyList<string> ChecksumAlgorithms, long? MaxSize,
     IReadOnlyList<string>? FileDigests = null)
 {
-    public const string FileDigestHeader = "Baton-File-Digest";
+    public const string FileDigestHeader = BatonFieldNames.FileDigest;
 
-    public const string Version = "1.0.0";
+    public const string Version = TusHeaders.Version;
 
     public bool Creation => Extensions.Contains("creation");
     public bool CreationWithUpload => Extensions.Contains("creation-with-upload");
@@ -39,22 +41,22 @@ public sealed record TusCapabilities(IReadOnlySet<string> Extensions, IReadOnlyL
     public static async Task<TusCapabilities> DiscoverAsync(HttpClient http, Uri endpoint, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, endpoint);
-        request.Headers.Add("Tus-Resumable", Version);
+        request.Headers.Add(TusHeaders.Resumable, Version);
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await RemoteProbe.StatusFailureAsync(endpoint, response, cancellationToken);
         }
-        var versions = List(RemoteProbe.HeaderValue(response, "Tus-Version"));
+        var versions = List(RemoteProbe.HeaderValue(response, TusHeaders.TusVersion));
         if (!versions.Contains(Version))
         {
             throw new TransferException(TransferFailure.Protocol,
-                $"{endpoint} is not a tus 1.0.0 server (Tus-Version: {RemoteProbe.HeaderValue(response, "Tus-Version") ?? "absent"})");
+                $"{endpoint} is not a tus 1.0.0 server (Tus-Version: {RemoteProbe.HeaderValue(response, TusHeaders.TusVersion) ?? "absent"})");
         }
-        var max = long.TryParse(RemoteProbe.HeaderValue(response, "Tus-Max-Size"), out var m) ? m : (long?)null;
+        var max = long.TryParse(RemoteProbe.HeaderValue(response, TusHeaders.MaxSize), out var m) ? m : (long?)null;
         return new TusCapabilities(
-            List(RemoteProbe.HeaderValue(response, "Tus-Extension")).ToHashSet(StringComparer.OrdinalIgnoreCase),
-            List(RemoteProbe.HeaderValue(response, "Tus-Checksum-Algorithm")),
+            List(RemoteProbe.HeaderValue(response, TusHeaders.Extension)).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            List(RemoteProbe.HeaderValue(response, TusHeaders.ChecksumAlgorithm)),
             max,
             List(RemoteProbe.HeaderValue(response, FileDigestHeader)));
     }

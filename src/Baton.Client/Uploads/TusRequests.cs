@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Baton.Client.Downloads;
 using Baton.Client.Transfers;
+using Baton.Protocol.Fields;
 using Baton.Protocol.Tus;
 
 namespace Baton.Client.Uploads;
@@ -11,7 +12,7 @@ namespace Baton.Client.Uploads;
 /// <remarks>With a <paramref name="digest"/>, every body's bytes extend the file's running SHA-256 as they are sent.</remarks>
 internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket? bucket, TimeSpan stallTimeout, UploadDigest? digest = null)
 {
-    private const string OffsetOctetStream = "application/offset+octet-stream";
+    private const string OffsetOctetStream = TusHeaders.OffsetOctetStream;
 
     /// <summary>
     /// Creates an upload (tus "creation"). With <paramref name="firstChunk"/> &gt; 0 the body carries that many bytes from
@@ -21,11 +22,11 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         long fileOffset, long firstChunk, Action<int> sent, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
-        request.Headers.Add("Tus-Resumable", TusCapabilities.Version);
+        request.Headers.Add(TusHeaders.Resumable, TusHeaders.Version);
         if (length is { } l)
         {
             // A final concatenation takes its length from the parts and must not state one (tus §Concatenation).
-            request.Headers.TryAddWithoutValidation("Upload-Length", l.ToString(CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation(TusHeaders.UploadLength, l.ToString(CultureInfo.InvariantCulture));
         }
         if (metadata.Count > 0)
         {
@@ -33,7 +34,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         }
         if (concat is not null)
         {
-            request.Headers.TryAddWithoutValidation("Upload-Concat", concat);
+            request.Headers.TryAddWithoutValidation(TusHeaders.UploadConcat, concat);
         }
         using var stall = Stall(cancellationToken);
         request.Content = firstChunk > 0
@@ -57,7 +58,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
     public async Task<long?> HeadOffsetAsync(Uri upload, long expectedLength, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Head, upload);
-        request.Headers.Add("Tus-Resumable", TusCapabilities.Version);
+        request.Headers.Add(TusHeaders.Resumable, TusHeaders.Version);
         using var stall = Stall(cancellationToken);
         using var response = await SendAsync(request, stall, cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
@@ -72,7 +73,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         {
             throw new TransferException(TransferFailure.Protocol, $"{upload}: HEAD without a valid Upload-Offset");
         }
-        if (RemoteProbe.HeaderValue(response, "Upload-Length") is { } l && long.TryParse(l, out var length) && length != expectedLength)
+        if (RemoteProbe.HeaderValue(response, TusHeaders.UploadLength) is { } l && long.TryParse(l, out var length) && length != expectedLength)
         {
             // Another upload's URL (or a corrupted state file): never append to it.
             return null;
@@ -85,12 +86,12 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Patch, upload);
-        request.Headers.Add("Tus-Resumable", TusCapabilities.Version);
-        request.Headers.TryAddWithoutValidation("Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(TusHeaders.Resumable, TusHeaders.Version);
+        request.Headers.TryAddWithoutValidation(TusHeaders.UploadOffset, offset.ToString(CultureInfo.InvariantCulture));
         if (checksumAlgorithm is not null)
         {
             var digest = await ChecksumAsync(checksumAlgorithm, fileOffset, count, cancellationToken);
-            request.Headers.TryAddWithoutValidation("Upload-Checksum", $"{checksumAlgorithm} {Convert.ToBase64String(digest)}");
+            request.Headers.TryAddWithoutValidation(TusHeaders.UploadChecksum, $"{checksumAlgorithm} {Convert.ToBase64String(digest)}");
         }
         using var stall = Stall(cancellationToken);
         request.Content = Body(fileOffset, count, n =>
@@ -130,7 +131,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         {
             var response = await http.SendAsync(request, stall.Token);
             // Baton names the finished file's download URL in Baton-File-Url (docs/uploads.md); other servers may use Content-Location.
-            var location = RemoteProbe.HeaderValue(response, "Baton-File-Url") ?? response.Content.Headers.ContentLocation?.OriginalString;
+            var location = RemoteProbe.HeaderValue(response, BatonFieldNames.FileUrl) ?? response.Content.Headers.ContentLocation?.OriginalString;
             if (location is not null && Uri.TryCreate(request.RequestUri!, location, out var fileUrl))
             {
                 FileLocation = fileUrl;
@@ -146,7 +147,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
     private FileSliceContent Body(long fileOffset, long count, Action<int> sent)
     {
         var content = new FileSliceContent(filePath, fileOffset, count, bucket, digest, sent);
-        content.Headers.TryAddWithoutValidation("Content-Type", OffsetOctetStream);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(OffsetOctetStream);
         return content;
     }
 
@@ -189,5 +190,5 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
     }
 
     private static bool TryOffset(HttpResponseMessage response, out long offset) =>
-        long.TryParse(RemoteProbe.HeaderValue(response, "Upload-Offset"), NumberStyles.None, CultureInfo.InvariantCulture, out offset);
+        long.TryParse(RemoteProbe.HeaderValue(response, TusHeaders.UploadOffset), NumberStyles.None, CultureInfo.InvariantCulture, out offset);
 }

@@ -1,3 +1,4 @@
+using Baton.Client.Requests;
 using Baton.Client.Downloads;
 using Baton.Client.Transfers;
 using Baton.Protocol.Tus;
@@ -28,8 +29,8 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
         }
         var size = file.Length;
         var modified = new DateTimeOffset(file.LastWriteTimeUtc);
-        var pipeline = RetryPipelines.Create(options.Retries, options.RetryDelay, _time, options.Notice);
-        var capabilities = await RunStepAsync(pipeline, t => TusCapabilities.DiscoverAsync(http, endpoint, t), endpoint, cancellationToken);
+        var pipeline = RetryPolicy.Create(options.Retries, options.RetryDelay, _time, options.Notice);
+        var capabilities = await RetryPolicy.RunAsync(pipeline, t => TusCapabilities.DiscoverAsync(http, endpoint, t), endpoint, cancellationToken);
         if (!capabilities.Creation)
         {
             throw new TransferException(TransferFailure.Protocol, $"{endpoint} does not offer the tus creation extension");
@@ -55,7 +56,7 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
         var resumed = false;
         if (state is not null)
         {
-            if (state.Final is not null && await RunStepAsync(pipeline, t => requests.HeadOffsetAsync(new Uri(state.Final), size, t), endpoint, cancellationToken) == size)
+            if (state.Final is not null && await RetryPolicy.RunAsync(pipeline, t => requests.HeadOffsetAsync(new Uri(state.Final), size, t), endpoint, cancellationToken) == size)
             {
                 UploadStateStore.Delete(statePath);
                 var finalFile = requests.FileLocation ?? new Uri(state.Final);
@@ -115,7 +116,7 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
         var uploadUrl = new Uri(state.Parts[0].Url);
         if (state.Parts.Count > 1)
         {
-            uploadUrl = await RunStepAsync(pipeline, async t => (await requests.CreateAsync(endpoint, null, UploadMetadata.FromStrings(Metadata(file, options)),
+            uploadUrl = await RetryPolicy.RunAsync(pipeline, async t => (await requests.CreateAsync(endpoint, null, UploadMetadata.FromStrings(Metadata(file, options)),
                 "final;" + string.Join(' ', state.Parts.Select(p => p.Url)), 0, 0, _ => { }, t)).Url, endpoint, cancellationToken);
             UploadStateStore.Save(statePath, state with { Final = uploadUrl.AbsoluteUri });
         }
@@ -125,7 +126,7 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
             // The completing response may not have named the file; a HEAD of the finished upload might.
             try
             {
-                await RunStepAsync(pipeline, t => requests.HeadOffsetAsync(uploadUrl, size, t), uploadUrl, cancellationToken);
+                await RetryPolicy.RunAsync(pipeline, t => requests.HeadOffsetAsync(uploadUrl, size, t), uploadUrl, cancellationToken);
             }
             catch (TransferException)
             {
@@ -143,17 +144,5 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
         var metadata = new Dictionary<string, string>(options.Metadata);
         metadata.TryAdd("filename", file.Name);
         return metadata;
-    }
-
-    internal static async Task<T> RunStepAsync<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> step, Uri url, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await pipeline.ExecuteAsync(async t => await step(t), cancellationToken);
-        }
-        catch (Exception e) when (RetryPipelines.IsTransient(e) && e is not TransferException)
-        {
-            throw FileDownloader.Exhausted(url, e);
-        }
     }
 }

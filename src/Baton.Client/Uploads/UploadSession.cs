@@ -1,3 +1,4 @@
+using Baton.Client.Requests;
 using Baton.Client.Transfers;
 using Baton.Protocol.Tus;
 using Polly;
@@ -26,7 +27,7 @@ internal sealed class UploadSession(TusRequests requests, ResiliencePipeline pip
         for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
-            var offset = await TusUploader.RunStepAsync(pipeline, t => requests.HeadOffsetAsync(new Uri(part.Url), part.Length, t), new Uri(part.Url), cancellationToken);
+            var offset = await RetryPolicy.RunAsync(pipeline, t => requests.HeadOffsetAsync(new Uri(part.Url), part.Length, t), new Uri(part.Url), cancellationToken);
             if (offset is null)
             {
                 Offsets = [];
@@ -51,7 +52,7 @@ internal sealed class UploadSession(TusRequests requests, ResiliencePipeline pip
             var start = i * partSize;
             var length = i == parts - 1 ? size - start : partSize;
             var concat = parts > 1 ? "partial" : null;
-            var (url, offset) = await TusUploader.RunStepAsync(pipeline,
+            var (url, offset) = await RetryPolicy.RunAsync(pipeline,
                 t => SendTrackedAsync(sent => requests.CreateAsync(endpoint, length, metadata, concat, start, firstChunk, sent, t)),
                 endpoint, cancellationToken);
             created.Add(new UploadPart(url.AbsoluteUri, start, length));
@@ -80,7 +81,7 @@ internal sealed class UploadSession(TusRequests requests, ResiliencePipeline pip
         {
             while (Offsets[index] < part.Length)
             {
-                await TusUploader.RunStepAsync(pipeline, async t =>
+                await RetryPolicy.RunAsync(pipeline, async t =>
                 {
                     var before = Offsets[index];
                     try
@@ -88,7 +89,7 @@ internal sealed class UploadSession(TusRequests requests, ResiliencePipeline pip
                         var count = Math.Min(chunkSize, part.Length - before);
                         Offsets[index] = await SendTrackedAsync(sent => requests.PatchAsync(url, before, part.Offset + before, count, checksumAlgorithm, sent, t));
                     }
-                    catch (Exception e) when (RetryPipelines.IsTransient(e))
+                    catch (Exception e) when (RetryPolicy.IsTransient(e))
                     {
                         var server = await requests.HeadOffsetAsync(url, part.Length, t)
                             ?? throw new TransferException(TransferFailure.NotFound, $"{url} no longer exists on the server");

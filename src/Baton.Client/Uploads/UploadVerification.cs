@@ -1,3 +1,4 @@
+using Baton.Client.Requests;
 using Baton.Client.Downloads;
 using Baton.Client.Transfers;
 using Baton.Protocol.Digests;
@@ -30,7 +31,7 @@ internal static class UploadVerification
         byte[]? stored;
         try
         {
-            stored = await TusUploader.RunStepAsync(pipeline, t => StoredSha256Async(http, fileUrl, t), fileUrl, cancellationToken);
+            stored = await RetryPolicy.RunAsync(pipeline, t => StoredSha256Async(http, fileUrl, t), fileUrl, cancellationToken);
         }
         catch (TransferException e) when (e.StatusCode is 401 or 403)
         {

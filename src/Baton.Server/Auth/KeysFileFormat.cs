@@ -30,6 +30,24 @@ public static class KeysFileFormat
     {
         var tokens = File.Exists(path) ? Read(path).Where(t => t.Name != entry.Name).ToList() : [];
         tokens.Add(entry);
+        Write(path, tokens);
+    }
+
+    /// <summary>Removes the token named <paramref name="name"/>; false when there is none. A running server stops accepting it
+    /// at its next request (it reloads the file when its modification time changes).</summary>
+    public static bool Remove(string path, string name)
+    {
+        var tokens = File.Exists(path) ? Read(path).ToList() : [];
+        if (tokens.RemoveAll(t => t.Name == name) == 0)
+        {
+            return false;
+        }
+        Write(path, tokens);
+        return true;
+    }
+
+    private static void Write(string path, List<TokenEntry> tokens)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))

@@ -21,7 +21,7 @@ public sealed class UploadDiscovery
     private readonly UploadOptions _options;
 
     /// <summary>The OPTIONS header naming the digest a completed upload's file answers with (docs/uploads.md).</summary>
-    public const string FileDigestHeader = "Baton-File-Digest";
+    public const string FileDigestHeader = Baton.Protocol.Fields.BatonFieldNames.FileDigest;
 
     private readonly bool _placesFiles;
 

@@ -66,7 +66,9 @@ public sealed partial class AccessCommandTests : IDisposable
         {
             var signed = await BatonCli.RunAsync(["sign", new Uri(url, "files/report.txt").ToString(), "--expires", "10m", "--root", _work.Combine("root")]);
             Assert.Equal(0, signed.ExitCode);
-            var link = signed.Output.Trim();
+            // stderr names the root used; the link is the only line on stdout.
+            Assert.Contains($"baton sign: root {_work.Combine("root")}", signed.Output);
+            var link = signed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Single(l => l.StartsWith("http", StringComparison.Ordinal));
             Assert.Equal("0123456789", await _http.GetStringAsync(link));
             using var ranged = new HttpRequestMessage(HttpMethod.Get, link);
             ranged.Headers.Range = new RangeHeaderValue(5, null);

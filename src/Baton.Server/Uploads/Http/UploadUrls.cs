@@ -8,7 +8,7 @@ namespace Baton.Server.Uploads.Http;
 /// <summary>URLs the upload endpoints hand out: an upload resource's, and the download URL of the file an upload became.</summary>
 public static class UploadUrls
 {
-    public const string FileUrlHeader = "Baton-File-Url";
+    public const string FileUrlHeader = Baton.Protocol.Fields.BatonFieldNames.FileUrl;
 
     /// <summary>The upload resource's absolute path: the creation URL (this request's path) plus the id — signed when the caller
     /// is a signed upload link (<see cref="UploadAccess.Location"/>).</summary>

@@ -1,13 +1,17 @@
+using Baton.Client.Requests;
+using Baton.Client.Transfers;
 using Polly;
 using Polly.Retry;
 
-namespace Baton.Client.Transfers;
+namespace Baton.Client.Requests;
 
 /// <summary>
-/// The Polly pipeline every transfer step runs in: exponential backoff with jitter on network errors, stalls and transient statuses.
-/// Protocol answers (404, a changed remote file, a bad digest) are not retried — retrying cannot change them.
+/// The one place the client retries: a Polly pipeline with exponential backoff and jitter on network errors, stalls and transient
+/// statuses, and <see cref="RunAsync"/> that runs a step in it and turns "retries exhausted" into a one-line
+/// <see cref="TransferException"/>. Protocol answers (404, a changed remote file, a bad digest) and a connection refused by a host
+/// that never answered (see <see cref="RequestPipeline"/>) are <see cref="TransferException"/>s and are not retried.
 /// </summary>
-public static class RetryPipelines
+public static class RetryPolicy
 {
     public static ResiliencePipeline Create(int retries, TimeSpan firstDelay, TimeProvider time, Action<string>? notice = null)
     {
@@ -37,10 +41,27 @@ public static class RetryPipelines
         return builder.Build();
     }
 
+    /// <summary>Runs <paramref name="step"/> in <paramref name="pipeline"/>; a transient failure left after the retries becomes a
+    /// <see cref="TransferFailure.Network"/> <see cref="TransferException"/> naming <paramref name="url"/>.</summary>
+    public static async Task<T> RunAsync<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> step, Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pipeline.ExecuteAsync(async t => await step(t), cancellationToken);
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            throw Exhausted(url, e);
+        }
+    }
+
     /// <summary>Whether <paramref name="e"/> is a failure the pipeline retries.</summary>
     public static bool IsTransient(Exception e) =>
         e is HttpRequestException or IOException or TimeoutException or TransientHttpException;
 
     /// <summary>Statuses that say "try again later" (RFC 9110 §15.5.9, §15.6; RFC 6585 §4).</summary>
     public static bool IsTransientStatus(int status) => status is 408 or 429 or >= 500;
+
+    public static TransferException Exhausted(Uri url, Exception e) =>
+        new(TransferFailure.Network, $"{url}: giving up after retries: {e.Message}", e) { StatusCode = (e as TransientHttpException)?.StatusCode };
 }
