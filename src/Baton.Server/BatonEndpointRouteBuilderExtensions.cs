@@ -2,6 +2,7 @@ using Baton.Server.Auth;
 using Baton.Server.Downloads;
 using Baton.Server.Files;
 using Baton.Server.Page;
+using Baton.Server.Problems;
 using Baton.Server.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +19,7 @@ public static class BatonEndpointRouteBuilderExtensions
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<BatonOptions>>().Value;
         var group = endpoints.MapGroup(options.PathBase);
+        group.AddEndpointFilter(StorageFaults.FilterAsync);
         group.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
         group.MapDownloads();
         group.MapFilesApi();

@@ -1,3 +1,4 @@
+using Baton.Storage.Hosting;
 using Baton.Server.Auth;
 using Baton.Server.Downloads;
 using Baton.Server.Hosting;
@@ -16,6 +17,7 @@ public static class BatonServiceCollectionExtensions
     public static IServiceCollection AddBaton(this IServiceCollection services, IConfiguration section, Action<BatonOptions>? configure = null)
     {
         services.AddOptions<BatonOptions>().Bind(section);
+        services.AddBatonStorage(section);
         return services.AddBaton(configure);
     }
 
@@ -31,6 +33,11 @@ public static class BatonServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatonOptions>, BatonOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<BatonRoot>();
+        // The disk backend serves Baton:Root; uploads expire by the upload protocol's policy (what Upload-Expires advertises).
+        services.TryAddSingleton(sp => sp.GetRequiredService<BatonRoot>().Disk);
+        services.TryAddSingleton(sp => new UploadRetention(
+            sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads.Expiration is var e && e > TimeSpan.Zero ? e : null));
+        services.AddBatonStorage();
         services.AddBatonAuth();
         services.AddBatonDownloads();
         services.AddBatonUploads();

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using Baton.Storage.FileSystem;
+using Baton.Storage.Locking;
 
 namespace Baton.Storage.Tests;
 
@@ -9,12 +10,16 @@ public sealed class StoreFixture : IDisposable
     public StoreFixture(Func<FileUploadStoreOptions, FileUploadStoreOptions>? adjust = null)
     {
         Folder = Directory.CreateTempSubdirectory("baton-store-").FullName;
-        Options = new FileUploadStoreOptions { Folder = Path.Combine(Folder, "staging"), LockWait = TimeSpan.FromMilliseconds(200), LockTakeoverWait = TimeSpan.FromSeconds(5) };
+        Options = new FileUploadStoreOptions { Folder = Path.Combine(Folder, "staging") };
         Options = adjust?.Invoke(Options) ?? Options;
-        Store = new FileUploadStore(Options, Time);
+        Store = new FileUploadStore(Options, Locker, Time);
     }
 
     public string Folder { get; }
+
+    /// <summary>The locker the store is given (short waits so contention tests stay quick).</summary>
+    public IUploadLocker Locker { get; } =
+        new InProcessUploadLocker(new UploadLockOptions { Wait = TimeSpan.FromMilliseconds(200), TakeoverWait = TimeSpan.FromSeconds(5) });
     public FileUploadStoreOptions Options { get; }
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public FileUploadStore Store { get; private set; }
@@ -26,7 +31,7 @@ public sealed class StoreFixture : IDisposable
     public FileUploadStore Restart()
     {
         Store.Dispose();
-        Store = new FileUploadStore(Options, Time);
+        Store = new FileUploadStore(Options, Locker, Time);
         return Store;
     }
 

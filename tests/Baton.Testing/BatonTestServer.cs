@@ -40,6 +40,7 @@ public sealed class BatonTestServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        TestStorage.Register(builder.Services, builder.Configuration);
         builder.Services.AddBaton(o =>
         {
             o.Root = root.Path;

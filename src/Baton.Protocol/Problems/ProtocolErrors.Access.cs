@@ -18,6 +18,10 @@ public static partial class ProtocolErrors
     public static readonly ProtocolError RateLimited =
         Make(429, "rate-limited", "Too many requests; retry after the time given in Retry-After.");
 
+    /// <summary>RFC 9110 §15.6.4: the storage backend cannot be reached right now (sent with Retry-After).</summary>
+    public static readonly ProtocolError StorageUnavailable =
+        Make(503, "storage-unavailable", "The storage behind this server cannot be reached; retry after the time given in Retry-After.");
+
     /// <summary>RFC 4918 §11.5: the caller's storage quota would be exceeded.</summary>
     public static readonly ProtocolError QuotaExceeded =
         Make(507, "quota-exceeded", "This upload would exceed the token's storage quota.");

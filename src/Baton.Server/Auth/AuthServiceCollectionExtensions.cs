@@ -19,7 +19,6 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton<TokenStore>();
         services.TryAddSingleton<LinkSigner>();
         services.TryAddSingleton<BatonRateLimits>();
-        services.TryAddSingleton<FileOwners>();
         // AddAuthenticationCore, not AddAuthentication: the latter also adds Data Protection, whose hosted service loads (and on
         // first run creates) an XML key ring at start-up — ~5 MiB of resident memory and a keys folder in the user's home, for
         // cookie schemes Baton does not have. A host that calls AddAuthentication itself still gets it.

@@ -1,5 +1,7 @@
 using Baton.Protocol.Problems;
+using Baton.Server.Hosting;
 using Baton.Storage;
+using Baton.Storage.Files;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +11,7 @@ namespace Baton.Server.Auth;
 /// The access rules of uploads: an upload belongs to whoever created it, and anybody else is told it does not exist (404, so
 /// upload URLs cannot be probed); a token's max upload size and storage quota are checked at creation, before any byte is written.
 /// </summary>
-public sealed class UploadAccess(FileOwners owners)
+public sealed class UploadAccess(IFileOwners owners, BatonRoot root)
 {
     /// <summary>The owner recorded for an upload created by this request.</summary>
     public static string? OwnerOf(HttpContext context) => BatonCaller.From(context.User)?.Name;
@@ -75,7 +77,7 @@ public sealed class UploadAccess(FileOwners owners)
     {
         if (upload is { PlacedPath: { } path, Owner: { } owner })
         {
-            owners.Record(path, owner);
+            owners.Record(root.RelativeName(path), owner);
         }
     }
 }

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 namespace Baton.Server.Digests;
 
 /// <summary>
-/// Files waiting to be hashed in the background. Bounded and de-duplicated: asking twice for the same path queues it once,
+/// Files (by root-relative name) waiting to be hashed in the background. Bounded and de-duplicated: asking twice for the same name queues it once,
 /// and when the queue is full a request is dropped (it is asked for again on the next download of that file).
 /// </summary>
 public sealed class DigestQueue
@@ -17,15 +17,15 @@ public sealed class DigestQueue
 
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
 
-    public void Enqueue(string fullPath)
+    public void Enqueue(string name)
     {
-        if (_pending.TryAdd(fullPath, 0) && !_channel.Writer.TryWrite(fullPath))
+        if (_pending.TryAdd(name, 0) && !_channel.Writer.TryWrite(name))
         {
-            _pending.TryRemove(fullPath, out _);
+            _pending.TryRemove(name, out _);
         }
     }
 
     public IAsyncEnumerable<string> ReadAllAsync(CancellationToken cancellation) => _channel.Reader.ReadAllAsync(cancellation);
 
-    public void Done(string fullPath) => _pending.TryRemove(fullPath, out _);
+    public void Done(string name) => _pending.TryRemove(name, out _);
 }

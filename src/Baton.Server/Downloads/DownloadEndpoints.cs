@@ -16,8 +16,6 @@ public static class DownloadEndpoints
     public static IServiceCollection AddBatonDownloads(this IServiceCollection services)
     {
         services.TryAddSingleton<StoredFiles>();
-        services.TryAddSingleton<FileDigestCache>();
-        services.TryAddSingleton<IFileDigestCache>(sp => sp.GetRequiredService<FileDigestCache>());
         services.TryAddSingleton<DigestQueue>();
         services.AddHostedService<DigestWorker>();
         services.TryAddSingleton<DownloadRepresentation>();

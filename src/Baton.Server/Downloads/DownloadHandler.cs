@@ -5,7 +5,6 @@ using Baton.Protocol.Preconditions;
 using Baton.Protocol.Problems;
 using Baton.Protocol.Ranges;
 using Baton.Protocol.Validators;
-using Baton.Server.Files;
 using Baton.Server.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -25,13 +24,13 @@ public sealed partial class DownloadHandler(
 {
     public async Task HandleAsync(HttpContext context, string? path)
     {
-        var opened = representation.Open(path);
+        var opened = await representation.OpenAsync(path, context.RequestAborted);
         if (opened.Error is { } error)
         {
             await ProblemResponder.WriteAsync(context, error);
             return;
         }
-        using var handle = opened.Handle!;
+        await using var reader = opened.Reader!;
         var file = opened.File!;
         var request = context.Request;
         var response = context.Response;
@@ -73,7 +72,7 @@ public sealed partial class DownloadHandler(
         headers.ContentDisposition = MediaTypes.IsInline(file.MediaType)
             ? ContentDisposition.Inline(file.Name)
             : ContentDisposition.Attachment(file.Name);
-        if (await representation.DigestFieldAsync(context, file, handle) is { } digest)
+        if (await representation.DigestFieldAsync(context, file, reader) is { } digest)
         {
             headers[ReprDigest.HeaderName] = digest;
         }
@@ -89,25 +88,25 @@ public sealed partial class DownloadHandler(
                 response.ContentType = file.MediaType;
                 headers.ContentRange = decision.Range.ToContentRange(version.Length).ToString();
                 response.ContentLength = decision.Range.Length;
-                complete = head || await FileBody.CopyAsync(handle, decision.Range.First, decision.Range.Length, response, buffer, aborted);
+                complete = head || await FileBody.CopyAsync(reader, decision.Range.First, decision.Range.Length, response, buffer, aborted);
                 break;
             case DownloadOutcome.MultiPart:
                 var multipart = new MultipartByteRanges(decision.Ranges!, version.Length, file.MediaType);
                 response.StatusCode = StatusCodes.Status206PartialContent;
                 response.ContentType = multipart.ContentType;
                 response.ContentLength = multipart.ContentLength;
-                complete = head || await multipart.WriteAsync(handle, response, buffer, aborted);
+                complete = head || await multipart.WriteAsync(reader, response, buffer, aborted);
                 break;
             default:
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentType = file.MediaType;
                 response.ContentLength = version.Length;
-                complete = head || await FileBody.CopyAsync(handle, 0, version.Length, response, buffer, aborted);
+                complete = head || await FileBody.CopyAsync(reader, 0, version.Length, response, buffer, aborted);
                 break;
         }
         if (!complete && !aborted.IsCancellationRequested)
         {
-            LogFileShrank(logger, file.FullPath);
+            LogFileShrank(logger, file.RelativeName);
             context.Abort(); // the promised length cannot be met: a cut connection is the only honest signal
         }
     }

@@ -3,25 +3,25 @@ using Baton.Protocol.Paths;
 using Baton.Protocol.Problems;
 using Baton.Server.Digests;
 using Baton.Server.Files;
+using Baton.Storage.Files;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Win32.SafeHandles;
 
 namespace Baton.Server.Downloads;
 
 /// <summary>Finds and opens the file a download asks for, and knows its digest.</summary>
 public sealed partial class DownloadRepresentation(
     StoredFiles files,
-    IFileDigestCache digests,
+    IFileSource source,
+    IFileDigests digests,
     DigestQueue digestQueue,
     IOptions<BatonOptions> options,
-    TimeProvider time,
     ILogger<DownloadRepresentation> logger)
 {
     /// <summary>Opens the regular file at the decoded request <paramref name="path"/>. Anything else — an unsafe path, a folder,
     /// a device or pipe, a link out of the root, Baton's own state — is an error, and nothing is opened.</summary>
-    public OpenResult Open(string? path)
+    public async ValueTask<OpenResult> OpenAsync(string? path, CancellationToken cancellation)
     {
         switch (files.Check(path, out var relative))
         {
@@ -31,29 +31,12 @@ public sealed partial class DownloadRepresentation(
             case PathCheck.Hidden:
                 return OpenResult.Fail(ProtocolErrors.NotFound);
         }
-        var full = relative.IsRoot ? null : files.Resolve(relative);
-        // Check the kind before opening: opening a FIFO for reading would block until a writer appears.
-        if (full is null || FileStatus.OfPath(full) is not { IsRegularFile: true })
+        var reader = relative.IsRoot ? null : await source.OpenAsync(relative, cancellation);
+        if (reader is null)
         {
             return OpenResult.Fail(ProtocolErrors.NotFound);
         }
-        SafeFileHandle handle;
-        try
-        {
-            handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
-        {
-            return OpenResult.Fail(ProtocolErrors.NotFound);
-        }
-        var status = FileStatus.Of(handle, full);
-        if (!status.IsRegularFile)
-        {
-            handle.Dispose();
-            return OpenResult.Fail(ProtocolErrors.NotFound);
-        }
-        var name = relative.Name;
-        return new OpenResult(handle, new StoredFile(full, name, MediaTypes.For(name), FileVersion.From(status, time.GetUtcNow())), null);
+        return new OpenResult(reader, new StoredFile(relative, MediaTypes.For(relative.Name), reader.Version), null);
     }
 
     /// <summary>
@@ -61,25 +44,25 @@ public sealed partial class DownloadRepresentation(
     /// (sha-256 is what Baton keeps); without it the digest is sent whenever it is known. Small files are hashed now; larger ones
     /// are queued for the background worker and carry the digest on a later request.
     /// </summary>
-    public async Task<string?> DigestFieldAsync(HttpContext context, StoredFile file, SafeFileHandle handle)
+    public async Task<string?> DigestFieldAsync(HttpContext context, StoredFile file, IFileReader reader)
     {
         var want = context.Request.Headers[WantDigest.HeaderName].ToString();
         if (want.Length > 0 && WantDigest.TryParse(want, out var wanted) && !wanted.Accepts(DigestValue.Sha256))
         {
             return null;
         }
-        if (!digests.TryGet(file.FullPath, file.Version, out var sha))
+        if (!digests.TryGet(file.RelativeName, file.Version, out var sha))
         {
             if (file.Version.Length > options.Value.Downloads.InlineDigestLimit)
             {
-                digestQueue.Enqueue(file.FullPath);
+                digestQueue.Enqueue(file.RelativeName);
                 return null;
             }
-            sha = await Sha256File.HashAsync(handle, file.Version.Length, context.RequestAborted);
+            sha = await FileHashes.Sha256Async(reader, context.RequestAborted);
             // A version that may still change inside the file system's timestamp granularity is not cached.
             if (file.Version.IsStrong)
             {
-                digests.Store(file.FullPath, file.Version, sha);
+                digests.Store(file.RelativeName, file.Version, sha);
             }
         }
         return ReprDigest.Format(DigestValue.Sha256, sha);

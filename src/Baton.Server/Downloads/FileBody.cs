@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Win32.SafeHandles;
+using Baton.Storage.Files;
 
 namespace Baton.Server.Downloads;
 
@@ -17,7 +17,7 @@ public static class FileBody
     /// <summary>Copies <paramref name="count"/> bytes from <paramref name="offset"/>, flushing after each batch of the size
     /// <paramref name="share"/> grants at that moment. Returns false if the file ended early (it shrank after its length was
     /// announced) — the caller must then abort, since the promised Content-Length cannot be met.</summary>
-    public static async Task<bool> CopyAsync(SafeFileHandle handle, long offset, long count, HttpResponse response,
+    public static async Task<bool> CopyAsync(IFileReader reader, long offset, long count, HttpResponse response,
         DownloadBuffers.Share share, CancellationToken cancellation)
     {
         await StartAsync(response, cancellation);
@@ -30,7 +30,7 @@ public static class FileBody
             {
                 var size = (int)Math.Min(SegmentSize, batch);
                 var memory = writer.GetMemory(size)[..size];
-                var read = await RandomAccess.ReadAsync(handle, memory, offset, cancellation);
+                var read = await reader.ReadAsync(offset, memory, cancellation);
                 if (read == 0)
                 {
                     return false;

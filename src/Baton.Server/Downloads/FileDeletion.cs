@@ -1,48 +1,56 @@
 using Baton.Protocol.Preconditions;
 using Baton.Protocol.Problems;
-using Baton.Server.Auth;
-using Baton.Server.Digests;
 using Baton.Server.Problems;
+using Baton.Storage.Files;
 using Microsoft.AspNetCore.Http;
 
 namespace Baton.Server.Downloads;
 
 /// <summary><c>DELETE /files/{path}</c>: removes one stored file; honours If-Match / If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4).</summary>
-public sealed class FileDeletion(DownloadRepresentation representation, IFileDigestCache digests, FileOwners owners)
+public sealed class FileDeletion(DownloadRepresentation representation, IFileSource source, IFileDigests digests, IFileOwners owners)
 {
     public async Task HandleAsync(HttpContext context, string? path)
     {
-        var opened = representation.Open(path);
+        var opened = await representation.OpenAsync(path, context.RequestAborted);
         if (opened.Error is { } error)
         {
             await ProblemResponder.WriteAsync(context, error);
             return;
         }
         var file = opened.File!;
-        using (opened.Handle)
+        await opened.Reader!.DisposeAsync();
+        var headers = context.Request.Headers;
+        var result = PreconditionEvaluator.Evaluate(context.Request.Method,
+            new ConditionalHeaders(IfMatch: headers.IfMatch.Count > 0 ? headers.IfMatch.ToString() : null,
+                IfUnmodifiedSince: headers.IfUnmodifiedSince.Count > 0 ? headers.IfUnmodifiedSince.ToString() : null),
+            new RepresentationValidators(file.Version.ETag, file.Version.LastModified), hasRange: false);
+        if (result.Outcome != PreconditionOutcome.Proceed)
         {
-            var headers = context.Request.Headers;
-            var result = PreconditionEvaluator.Evaluate(context.Request.Method,
-                new ConditionalHeaders(IfMatch: headers.IfMatch.Count > 0 ? headers.IfMatch.ToString() : null,
-                    IfUnmodifiedSince: headers.IfUnmodifiedSince.Count > 0 ? headers.IfUnmodifiedSince.ToString() : null),
-                new RepresentationValidators(file.Version.ETag, file.Version.LastModified), hasRange: false);
-            if (result.Outcome != PreconditionOutcome.Proceed)
-            {
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.PreconditionFailed);
-                return;
-            }
-        }
-        try
-        {
-            File.Delete(file.FullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.Internal.WithDetail("The file could not be deleted."));
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.PreconditionFailed);
             return;
         }
-        digests.Forget(file.FullPath);
-        owners.Forget(file.FullPath);
-        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        if (source.Capabilities.Deletion is not { } deletion)
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed.WithDetail("This storage does not delete files."));
+            return;
+        }
+        // The backend deletes only the version the preconditions were evaluated against.
+        switch (await deletion.DeleteAsync(file.Path, file.Version, context.RequestAborted))
+        {
+            case DeletionOutcome.Deleted:
+                digests.Forget(file.RelativeName);
+                owners.Forget(file.RelativeName);
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            case DeletionOutcome.NotFound:
+                await ProblemResponder.WriteAsync(context, ProtocolErrors.NotFound);
+                return;
+            case DeletionOutcome.Changed:
+                await ProblemResponder.WriteAsync(context, ProtocolErrors.PreconditionFailed);
+                return;
+            default:
+                await ProblemResponder.WriteAsync(context, ProtocolErrors.Internal.WithDetail("The file could not be deleted."));
+                return;
+        }
     }
 }

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Baton.Protocol.Ranges;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Win32.SafeHandles;
+using Baton.Storage.Files;
 
 namespace Baton.Server.Downloads;
 
@@ -39,13 +39,13 @@ public sealed class MultipartByteRanges
 
     public long ContentLength { get; }
 
-    public async Task<bool> WriteAsync(SafeFileHandle handle, HttpResponse response, DownloadBuffers.Share share, CancellationToken cancellation)
+    public async Task<bool> WriteAsync(IFileReader reader, HttpResponse response, DownloadBuffers.Share share, CancellationToken cancellation)
     {
         await FileBody.StartAsync(response, cancellation);
         for (var i = 0; i < _ranges.Length; i++)
         {
             await response.BodyWriter.WriteAsync(_partHeaders[i], cancellation);
-            if (!await FileBody.CopyAsync(handle, _ranges[i].First, _ranges[i].Length, response, share, cancellation))
+            if (!await FileBody.CopyAsync(reader, _ranges[i].First, _ranges[i].Length, response, share, cancellation))
             {
                 return false;
             }

@@ -7,6 +7,7 @@ using Baton.Protocol.Problems;
 using Baton.Server.Digests;
 using Baton.Server.Http;
 using Baton.Server.Problems;
+using Baton.Storage.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,8 +37,8 @@ public static class FilesEndpoints
         return endpoints;
     }
 
-    private static async Task ListAsync(HttpContext context, StoredFiles files, IFileDigestCache digests, DigestQueue queue,
-        IOptions<BatonOptions> options, TimeProvider time)
+    private static async Task ListAsync(HttpContext context, StoredFiles files, IFileSource source, IFileDigests digests,
+        DigestQueue queue, IOptions<BatonOptions> options)
     {
         var requested = context.Request.Query["path"].ToString();
         switch (files.Check(requested, out var relative))
@@ -49,41 +50,38 @@ public static class FilesEndpoints
                 await ProblemResponder.WriteAsync(context, ProtocolErrors.NotFound);
                 return;
         }
-        var full = files.Resolve(relative);
-        if (full is null || FileStatus.OfPath(full) is not { IsDirectory: true })
+        if (await source.ListAsync(relative, context.RequestAborted) is not { } listed)
         {
             await ProblemResponder.WriteAsync(context, ProtocolErrors.NotFound);
             return;
         }
 
         var pathBase = options.Value.PathBase;
-        var entries = new List<FileEntry>();
-        foreach (var info in new DirectoryInfo(full).EnumerateFileSystemInfos())
+        var entries = new List<FileEntry>(listed.Count);
+        foreach (var stat in listed)
         {
-            if (files.Check(relative.Append(info.Name).ToString(), out var child) != PathCheck.Valid
-                || files.Resolve(child) is not { } real || FileStatus.OfPath(real) is not { } status)
+            if (files.Check(stat.Path.ToString(), out var child) != PathCheck.Valid)
             {
-                continue; // hidden, unsafe, dangling, or a link out of the root: not listed
+                continue; // hidden or unsafe: not listed
             }
             var childPath = child.ToString();
-            if (status.IsDirectory)
+            if (stat.Kind == FileKind.Directory)
             {
-                entries.Add(new FileEntry(info.Name, childPath, FileEntry.DirectoryType, null, status.LastModified, null, null,
+                entries.Add(new FileEntry(stat.Name, childPath, FileEntry.DirectoryType, null, stat.LastModified, null, null,
                     $"{pathBase.TrimEnd('/')}{ListPath}?path={Uri.EscapeDataString(childPath)}"));
             }
-            else if (status.IsRegularFile)
+            else if (stat is { Kind: FileKind.File, Version: { } version })
             {
-                var version = FileVersion.From(status, time.GetUtcNow());
                 string? sha = null;
-                if (digests.TryGet(real, version, out var digest))
+                if (digests.TryGet(childPath, version, out var digest))
                 {
                     sha = Convert.ToHexStringLower(digest);
                 }
                 else
                 {
-                    queue.Enqueue(real);
+                    queue.Enqueue(childPath);
                 }
-                entries.Add(new FileEntry(info.Name, childPath, FileEntry.FileType, version.Length, version.LastModified,
+                entries.Add(new FileEntry(stat.Name, childPath, FileEntry.FileType, version.Length, version.LastModified,
                     version.ETag.ToString(), sha, FileLinks.Download(childPath, pathBase)));
             }
         }

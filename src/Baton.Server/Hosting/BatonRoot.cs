@@ -1,3 +1,4 @@
+using Baton.Storage.FileSystem.Files;
 using Microsoft.Extensions.Options;
 
 namespace Baton.Server.Hosting;
@@ -13,14 +14,17 @@ public sealed class BatonRoot
 
     public BatonRoot(IOptions<BatonOptions> options)
     {
-        var configured = Path.GetFullPath(options.Value.Root);
-        Directory.CreateDirectory(configured);
-        // Compare against the real location so a root reached through a symlink still contains its own files.
-        var info = new DirectoryInfo(configured);
-        FullPath = Path.TrimEndingDirectorySeparator(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName);
-        StatePath = Path.Combine(FullPath, StateFolderName);
+        Disk = new DiskRoot(options.Value.Root);
+        FullPath = Disk.FullPath;
+        StatePath = Disk.StatePath;
         Directory.CreateDirectory(StatePath);
     }
+
+    /// <summary>The same root as the disk backend sees it (confinement of root-relative names).</summary>
+    public DiskRoot Disk { get; }
+
+    /// <summary>The '/'-separated root-relative name of a full path below the root.</summary>
+    public string RelativeName(string fullPath) => Disk.RelativeName(fullPath);
 
     /// <summary>Absolute path of the root, without a trailing separator.</summary>
     public string FullPath { get; }
@@ -37,7 +41,5 @@ public sealed class BatonRoot
     }
 
     /// <summary>Whether <paramref name="fullPath"/> is the root or lies below it (lexically; links are checked by the resolver).</summary>
-    public bool Contains(string fullPath) =>
-        fullPath.Equals(FullPath, StringComparison.Ordinal)
-        || (fullPath.StartsWith(FullPath, StringComparison.Ordinal) && fullPath.Length > FullPath.Length && fullPath[FullPath.Length] == '/');
+    public bool Contains(string fullPath) => Disk.Contains(fullPath);
 }

@@ -6,7 +6,6 @@ using Baton.Server.Uploads.Expiry;
 using Baton.Server.Uploads.Ietf;
 using Baton.Server.Uploads.Tus;
 using Baton.Storage;
-using Baton.Storage.FileSystem;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,24 +23,11 @@ public static class UploadEndpoints
     public const string ResourcePattern = "/uploads/{id}";
 
     /// <summary>
-    /// Registers the file-system store over <c>ROOT/.baton/uploads</c> unless the application registered its own
-    /// <see cref="IUploadStore"/> first; its capabilities are discovered once.
+    /// Registers the upload endpoints over the <see cref="IUploadStore"/> of the storage backend (AddBatonStorage), unless the
+    /// application registered its own first; its capabilities are discovered once.
     /// </summary>
     public static IServiceCollection AddBatonUploads(this IServiceCollection services)
     {
-        services.TryAddSingleton<IUploadStore>(sp =>
-        {
-            var uploads = sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads;
-            return new FileUploadStore(new FileUploadStoreOptions
-            {
-                Folder = sp.GetRequiredService<BatonRoot>().StateFolder("uploads"),
-                Durability = uploads.Durability,
-                CheckpointBytes = uploads.CheckpointBytes,
-                Expiration = uploads.Expiration > TimeSpan.Zero ? uploads.Expiration : null,
-                LockWait = uploads.LockWait,
-                LockTakeoverWait = uploads.LockTakeoverWait,
-            }, sp.GetRequiredService<TimeProvider>());
-        });
         services.TryAddSingleton(sp => StoreCapabilities.Discover(sp.GetRequiredService<IUploadStore>()));
         services.TryAddSingleton(sp => new UploadDiscovery(
             sp.GetRequiredService<StoreCapabilities>(), sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads));

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Baton.Storage;
 
 namespace Baton.Server.Uploads;
 
@@ -24,15 +23,6 @@ public sealed class UploadOptions
     [Range(1, 64)]
     public int SuggestedParallelUploads { get; set; } = 1;
 
-    /// <summary>Full (default): bytes are fsynced before an offset is acknowledged and records are replaced atomically with
-    /// fsync of file and folder. None: no fsync (survives a process crash, not a power loss). See docs/uploads.md.</summary>
-    public Durability Durability { get; set; } = Durability.Full;
-
-    /// <summary>During one long PATCH, progress is fsynced and recorded every this many bytes, bounding what a crash loses.
-    /// Default 8 MiB.</summary>
-    [Range(64 * 1024, long.MaxValue)]
-    public long CheckpointBytes { get; set; } = 8L * 1024 * 1024;
-
     /// <summary>Unfinished uploads expire this long after their last change (advertised as <c>Upload-Expires</c>);
     /// 00:00:00 disables expiry. Default 24 h.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
@@ -41,14 +31,6 @@ public sealed class UploadOptions
     /// <summary>How often the background sweep removes expired uploads. Default 10 min.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>How long a request waits for a busy upload before asking the request holding it to stop. Default 3 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan LockWait { get; set; } = TimeSpan.FromSeconds(3);
-
-    /// <summary>How long it then waits for the holder to let go before answering 423. Default 10 s.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan LockTakeoverWait { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>What a completed upload does when a file of its name exists in ROOT. Default KeepBoth (<c>name (1).ext</c>).</summary>
     public UploadNameClash NameClash { get; set; } = UploadNameClash.KeepBoth;

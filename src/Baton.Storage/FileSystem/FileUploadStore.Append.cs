@@ -1,6 +1,5 @@
 using System.IO.Pipelines;
 using Baton.Storage.FileSystem.Writing;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Win32.SafeHandles;
 
 namespace Baton.Storage.FileSystem;
@@ -10,7 +9,7 @@ public sealed partial class FileUploadStore
     public async Task<AppendResult> AppendAsync(string id, AppendRequest request, CancellationToken cancellation)
     {
         using var verifier = request.Verifier;
-        using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
         if (lease is null)
         {
             return new AppendResult(AppendOutcome.Locked, null);
@@ -114,8 +113,9 @@ public sealed partial class FileUploadStore
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
+        catch (Exception e) when (e is OperationCanceledException or IOException)
         {
+            // (A host's bad-request errors, e.g. ASP.NET Core's BadHttpRequestException for a too-slow body, are IOExceptions.)
             // The client went away, sent too slowly, a newer request asked us to stop (tus: store as much as possible), or the
             // disk refused a write (then only what it took is kept).
             interrupted = true;

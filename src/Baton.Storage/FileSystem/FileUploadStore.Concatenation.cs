@@ -19,7 +19,7 @@ public sealed partial class FileUploadStore
         var final = await CreateAsync(upload with { Kind = UploadKind.Final, Length = length }, cancellation).ConfigureAwait(false);
         foreach (var partialId in partialIds.Distinct(StringComparer.Ordinal))
         {
-            using var lease = await _locks.AcquireAsync(partialId, cancellation).ConfigureAwait(false);
+            await using var lease = await _locks.AcquireAsync(partialId, cancellation).ConfigureAwait(false);
             if (lease is not null && _entries.TryGetValue(partialId, out var entry) && !entry.Info.IsComplete)
             {
                 // concatenation-unfinished: the partial remembers who waits for it.
@@ -27,7 +27,7 @@ public sealed partial class FileUploadStore
             }
         }
         final = final with { PartialIds = partialIds };
-        using (var lease = await _locks.AcquireAsync(final.Id, cancellation).ConfigureAwait(false))
+        await using (var lease = await _locks.AcquireAsync(final.Id, cancellation).ConfigureAwait(false))
         {
             Save(_entries[final.Id], final);
         }
@@ -36,7 +36,7 @@ public sealed partial class FileUploadStore
 
     public async Task<UploadInfo?> TryFinishAsync(string finalId, CancellationToken cancellation)
     {
-        using var lease = await _locks.AcquireAsync(finalId, cancellation).ConfigureAwait(false);
+        await using var lease = await _locks.AcquireAsync(finalId, cancellation).ConfigureAwait(false);
         var lookup = await FindAsync(finalId, cancellation).ConfigureAwait(false);
         if (lease is null || lookup.Info is not { Kind: UploadKind.Final } final || final.Offset > 0 || final.PlacedPath is not null
             || (final.IsComplete && final.PartialIds.Count > 0 && final.Length > 0))

@@ -7,7 +7,7 @@ public sealed partial class FileUploadStore
     public async Task<TerminationOutcome> TerminateAsync(string id, CancellationToken cancellation)
     {
         // A DELETE stops a running append (the lock's takeover) rather than waiting behind it.
-        using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
         var lookup = await FindAsync(id, cancellation).ConfigureAwait(false);
         switch (lookup.Presence)
         {
@@ -26,7 +26,7 @@ public sealed partial class FileUploadStore
 
     public async Task<bool> DeclareLengthAsync(string id, long length, CancellationToken cancellation)
     {
-        using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
         if (lease is null || (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is not { } info)
         {
             return false;
@@ -45,7 +45,7 @@ public sealed partial class FileUploadStore
 
     public async Task<byte[]?> DigestAsync(string id, CancellationToken cancellation)
     {
-        using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
         if (lease is null || (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is not { IsComplete: true } info)
         {
             return null;
@@ -68,7 +68,7 @@ public sealed partial class FileUploadStore
 
     public async Task<UploadInfo?> PlaceAsync(string id, IEnumerable<string> candidates, bool replace, CancellationToken cancellation)
     {
-        using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
         if (lease is null || (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is not { IsComplete: true } info)
         {
             return null;
@@ -107,7 +107,7 @@ public sealed partial class FileUploadStore
         return entry.Info;
     }
 
-    public Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellation)
+    public async Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellation)
     {
         var removed = 0;
         foreach (var path in Directory.EnumerateFiles(_options.Folder))
@@ -127,7 +127,7 @@ public sealed partial class FileUploadStore
                 {
                     continue;
                 }
-                using var lease = _locks.TryAcquire(id);
+                await using var lease = await _locks.TryAcquireAsync(id, CancellationToken.None).ConfigureAwait(false);
                 if (lease is not null)
                 {
                     Remove(id);
@@ -141,6 +141,6 @@ public sealed partial class FileUploadStore
                 File.Delete(path);
             }
         }
-        return Task.FromResult(removed);
+        return removed;
     }
 }

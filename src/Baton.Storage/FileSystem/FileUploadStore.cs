@@ -15,17 +15,19 @@ public sealed partial class FileUploadStore :
 {
     private readonly FileUploadStoreOptions _options;
     private readonly TimeProvider _time;
-    private readonly UploadLocks _locks;
+    private readonly IUploadLocker _locks;
     private readonly ConcurrentDictionary<string, UploadEntry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _gone = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly StagingBufferPool? _staging;
 
-    public FileUploadStore(FileUploadStoreOptions options, TimeProvider time)
+    /// <summary>A store over <see cref="FileUploadStoreOptions.Folder"/>; <paramref name="locker"/> serialises requests per upload
+    /// (in-process for one server, distributed for several sharing the folder).</summary>
+    public FileUploadStore(FileUploadStoreOptions options, IUploadLocker locker, TimeProvider time)
     {
         _options = options;
         _time = time;
-        _locks = new UploadLocks(options.LockWait, options.LockTakeoverWait);
+        _locks = locker;
         Directory.CreateDirectory(options.Folder);
         if (options.DirectWrites)
         {

@@ -28,10 +28,4 @@ public sealed record FileUploadStoreOptions
 
     /// <summary>Unfinished uploads expire this long after their last change; null never expires. Default 24 h.</summary>
     public TimeSpan? Expiration { get; init; } = TimeSpan.FromHours(24);
-
-    /// <summary>How long a second request waits for a busy upload before asking the holder to stop. Default 3 s.</summary>
-    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(3);
-
-    /// <summary>How long it then waits for the holder to commit and let go. Default 10 s.</summary>
-    public TimeSpan LockTakeoverWait { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
-using Baton.Server.Digests;
-using Baton.Server.Files;
 using Baton.Server.Uploads;
 using Baton.Server.Uploads.Events;
+using Baton.Storage.Files;
 using Baton.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,13 +12,13 @@ namespace Baton.Server.Tests.Uploads;
 /// <summary>Completion: the file in ROOT, its name, its digest, the events, and restrictions checked at creation.</summary>
 public sealed class UploadCompletionTests
 {
-    private sealed class RecordingDigests : IFileDigestCache
+    private sealed class RecordingDigests : IFileDigests
     {
         public ConcurrentDictionary<string, byte[]> Recorded { get; } = new();
-        public void Record(string fullPath, byte[] sha256) => Recorded[fullPath] = sha256;
-        public void Store(string fullPath, FileVersion version, byte[] sha256) => Recorded[fullPath] = sha256;
-        public bool TryGet(string fullPath, FileVersion version, out byte[] sha256) => Recorded.TryGetValue(fullPath, out sha256!);
-        public void Forget(string fullPath) => Recorded.TryRemove(fullPath, out _);
+        public void Record(string name, byte[] sha256) => Recorded[name] = sha256;
+        public void Store(string name, FileVersion version, byte[] sha256) => Recorded[name] = sha256;
+        public bool TryGet(string name, FileVersion version, out byte[] sha256) => Recorded.TryGetValue(name, out sha256!);
+        public void Forget(string name) => Recorded.TryRemove(name, out _);
     }
 
     private sealed class RecordingEvents : IUploadEvents
@@ -112,7 +111,7 @@ public sealed class UploadCompletionTests
     public async Task The_sha256_computed_while_receiving_is_recorded_for_downloads()
     {
         var digests = new RecordingDigests();
-        await using var server = await BatonTestServer.StartAsync(services: s => s.AddSingleton<IFileDigestCache>(digests));
+        await using var server = await BatonTestServer.StartAsync(services: s => s.AddSingleton<IFileDigests>(digests));
         var content = new byte[300_000];
         new Random(5).NextBytes(content);
         var location = await Tus.CreateAsync(server.Client, content.Length, "big.bin");
@@ -121,7 +120,7 @@ public sealed class UploadCompletionTests
 
         var (path, sha) = Assert.Single(digests.Recorded);
 
-        Assert.Equal(server.Root.Combine("big.bin"), path);
+        Assert.Equal("big.bin", path); // keyed by root-relative name
         Assert.Equal(SHA256.HashData(content), sha);
     }
 

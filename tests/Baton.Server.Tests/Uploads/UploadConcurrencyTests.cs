@@ -1,5 +1,7 @@
 using System.Net;
+using Baton.Storage.Locking;
 using Baton.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Server.Tests.Uploads;
 
@@ -38,7 +40,7 @@ public sealed class UploadConcurrencyTests
     [Fact]
     public async Task A_stalled_patch_is_stopped_by_the_next_one_and_keeps_what_arrived()
     {
-        await using var server = await BatonTestServer.StartAsync(o => o.Uploads.LockWait = TimeSpan.FromMilliseconds(200));
+        await using var server = await BatonTestServer.StartAsync(services: s => s.Configure<UploadLockOptions>(o => o.Wait = TimeSpan.FromMilliseconds(200)));
         var location = await Tus.CreateAsync(server.Client, 1000, "stall.bin");
         var gate = new TaskCompletionSource();
         var stalled = new StalledContent(new byte[100], gate.Task);

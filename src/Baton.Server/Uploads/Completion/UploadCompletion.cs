@@ -1,11 +1,11 @@
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Server.Auth;
-using Baton.Server.Digests;
 using Baton.Server.Hosting;
 using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Http;
 using Baton.Storage;
+using Baton.Storage.Files;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -47,7 +47,7 @@ public sealed partial class UploadCompletion(
         access.Placed(placed);
         if (placed.Sha256 is not null)
         {
-            services.GetService<IFileDigestCache>()?.Record(placed.PlacedPath, placed.Sha256);
+            services.GetService<IFileDigests>()?.Record(root.RelativeName(placed.PlacedPath), placed.Sha256);
         }
         await events.CompletedAsync(placed, FileUrl(request, placed) ?? "", cancellation).ConfigureAwait(false);
         return placed;

@@ -1,8 +1,11 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using Baton.Server.Tests.Auth;
+using Baton.Storage.Hosting;
+using Baton.Storage.Locking;
 using Baton.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Server.Tests.Uploads.Ietf;
 
@@ -18,10 +21,11 @@ public sealed class ProtocolSwitchTests : IAsyncLifetime
     private const int Checkpoint = 64 * 1024;
     private const int Total = 4 * Checkpoint;
 
-    public async Task InitializeAsync() => _server = await BatonTestServer.StartAsync(o =>
+    public async Task InitializeAsync() => _server = await BatonTestServer.StartAsync(services: s =>
     {
-        o.Uploads.LockWait = TimeSpan.FromMilliseconds(200);
-        o.Uploads.CheckpointBytes = Checkpoint; // a stalled append commits what it holds as it goes: HEAD shows it
+        s.Configure<UploadLockOptions>(o => o.Wait = TimeSpan.FromMilliseconds(200));
+        // a stalled append commits what it holds as it goes: HEAD shows it
+        s.Configure<DiskStorageOptions>(o => o.CheckpointBytes = Checkpoint);
     });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

@@ -1,24 +1,23 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using Baton.Protocol.Validators;
+using Baton.Storage.Files;
 
-namespace Baton.Server.Files;
+namespace Baton.Storage.FileSystem.Files;
 
 /// <summary>
-/// A file's version as validators (RFC 9110 §8.8): an ETag derived from device, inode, size and nanosecond mtime — so any
-/// write, truncation or replacement yields a new tag, not just a change of size or whole second — and Last-Modified.
-/// File systems stamp mtime with a coarse clock (a few milliseconds), so a same-size rewrite inside one tick keeps its mtime:
-/// while a file was modified less than <see cref="SettleTime"/> ago its tag is weak (§8.8.1, as Apache does), and a weak tag
-/// never satisfies If-Range — a resumed download of a file still being written gets a fresh 200, never a splice.
+/// A disk file's <see cref="FileVersion"/>: the ETag is derived from device, inode, size and nanosecond mtime — so any write,
+/// truncation or replacement by rename yields a new tag, not just a change of size or whole second. File systems stamp mtime
+/// with a coarse clock (a few milliseconds), so a same-size rewrite inside one tick keeps its mtime: while a file was modified
+/// less than <see cref="SettleTime"/> ago its tag is weak (RFC 9110 §8.8.1, as Apache does), and a weak tag never satisfies
+/// If-Range — a resumed download of a file still being written gets a fresh 200, never a splice.
 /// </summary>
-public readonly record struct FileVersion(long Length, DateTimeOffset LastModified, EntityTag ETag)
+internal static class DiskVersions
 {
     /// <summary>How long after its last modification a file's validators count as strong.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
 
-    public bool IsStrong => !ETag.IsWeak;
-
-    public static FileVersion From(in FileStatus status, DateTimeOffset now)
+    public static FileVersion From(in DiskStatus status, DateTimeOffset now)
     {
         Span<byte> key = stackalloc byte[32];
         BinaryPrimitives.WriteUInt64LittleEndian(key, status.Device);

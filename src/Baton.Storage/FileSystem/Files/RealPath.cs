@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Baton.Server.Files;
+namespace Baton.Storage.FileSystem.Files;
 
 /// <summary>
 /// The canonical absolute path of an existing entry with every symbolic link in every component resolved (<c>realpath(3)</c>),

@@ -1,16 +1,16 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using Microsoft.Win32.SafeHandles;
 
-namespace Baton.Server.Digests;
+namespace Baton.Storage.Files;
 
-/// <summary>SHA-256 of an open file, read sequentially through one pooled buffer.</summary>
-public static class Sha256File
+/// <summary>SHA-256 of an opened file version, read sequentially through one pooled buffer.</summary>
+public static class FileHashes
 {
     private const int BufferSize = 1024 * 1024;
 
-    public static async Task<byte[]> HashAsync(SafeFileHandle handle, long length, CancellationToken cancellation)
+    public static async Task<byte[]> Sha256Async(IFileReader reader, CancellationToken cancellation)
     {
+        var length = reader.Version.Length;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
@@ -18,10 +18,11 @@ public static class Sha256File
             long offset = 0;
             while (offset < length)
             {
-                var read = await RandomAccess.ReadAsync(handle, buffer.AsMemory(0, (int)Math.Min(BufferSize, length - offset)), offset, cancellation);
+                var read = await reader.ReadAsync(offset, buffer.AsMemory(0, (int)Math.Min(BufferSize, length - offset)), cancellation)
+                    .ConfigureAwait(false);
                 if (read == 0)
                 {
-                    throw new IOException("the file shrank while it was being hashed");
+                    throw new FileChangedException("the file shrank while it was being hashed");
                 }
                 hash.AppendData(buffer, 0, read);
                 offset += read;

@@ -1,0 +1,11 @@
+namespace Baton.Storage.Files;
+
+/// <summary>The optional abilities of a file source, discovered once (as <see cref="StoreCapabilities"/> for uploads).</summary>
+/// <param name="Deletion">Files can be deleted; null when the source is read-only.</param>
+/// <param name="AtomicConditionalDeletion">A delete conditioned on a version cannot race a replacement (S3 If-Match); on disk
+/// the check and the unlink are two steps.</param>
+public sealed record FileSourceCapabilities(IFileDeletion? Deletion, bool AtomicConditionalDeletion)
+{
+    public static FileSourceCapabilities Discover(IFileSource source, bool atomicConditionalDeletion) =>
+        new(source as IFileDeletion, atomicConditionalDeletion);
+}

@@ -1,0 +1,36 @@
+using Baton.Storage.FileSystem;
+using Baton.Storage.FileSystem.Files;
+using Baton.Storage.Locking;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Baton.Storage.Hosting;
+
+/// <summary>
+/// The disk backend (<c>Baton:Storage:Kind = disk</c>, the default): uploads staged in <c>ROOT/.baton/uploads</c>, served files,
+/// digests and owners below the <see cref="DiskRoot"/> the host registers.
+/// </summary>
+public sealed class DiskStorageBackend : IStorageBackend
+{
+    public const string DiskKind = "disk";
+
+    public string Kind => DiskKind;
+
+    public StorageServices Create(IServiceProvider services)
+    {
+        var root = services.GetService<DiskRoot>()
+            ?? throw new InvalidOperationException("The disk storage backend needs a DiskRoot registered by the host (Baton:Root).");
+        return Create(root, services.GetRequiredService<IOptions<DiskStorageOptions>>().Value,
+            services.GetRequiredService<IUploadLocker>(), services.GetService<UploadRetention>() ?? UploadRetention.Default,
+            services.GetRequiredService<TimeProvider>());
+    }
+
+    /// <summary>The disk backend's services over <paramref name="root"/>, without a container (tests, tools).</summary>
+    public static StorageServices Create(
+        DiskRoot root, DiskStorageOptions options, IUploadLocker locker, UploadRetention retention, TimeProvider time)
+    {
+        var store = new FileUploadStore(options.ToStoreOptions(Path.Combine(root.StatePath, "uploads"), retention.Expiration), locker, time);
+        var files = new DiskFileSource(root, time);
+        return new StorageServices(store, files, new DiskFileDigests(root, files), new DiskFileOwners(root));
+    }
+}
