@@ -26,6 +26,13 @@ public static class PutCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The file to upload." };
+        file.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<FileInfo>() is { } f && Directory.Exists(f.FullName))
+            {
+                r.AddError($"{f.FullName} is a folder; baton put uploads one file (upload each file, or archive the folder first)");
+            }
+        });
         var url = new Argument<Uri>("URL")
         {
             Description = "The tus upload endpoint (where uploads are created).",
@@ -83,11 +90,12 @@ public static class PutCommand
             }
         });
         var retries = RetriesOption.Create();
-        var chunkChecksums = new Option<ChunkChecksums>("--chunk-checksums")
+        // No DefaultValueFactory: help would print the enum's capitalised name ("[default: Auto]") beside the lower-case values.
+        var chunkChecksums = new Option<ChunkChecksums?>("--chunk-checksums")
         {
             Description = "Upload-Checksum per chunk: auto (only when the server offers tus checksums but no end-to-end "
                 + "verification), always (whenever offered), never. Default auto.",
-            DefaultValueFactory = _ => ChunkChecksums.Auto,
+            HelpName = "auto|always|never",
         };
         var limitRate = LimitRateOption.Create("upload");
         var outputOptions = new OutputOptions();
@@ -102,7 +110,7 @@ public static class PutCommand
             var pairs = (parse.GetValue(metadata) ?? []).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
             var arguments = new PutArguments(parse.GetValue(file)!, parse.GetValue(url)!, parse.GetValue(chunkSize), parse.GetValue(parallel),
                 pairs, parse.GetValue(retries), parse.GetValue(limitRate), TokenOption.Resolve(parse.GetValue(token)),
-                parse.GetValue(chunkChecksums));
+                parse.GetValue(chunkChecksums) ?? ChunkChecksums.Auto);
             return PutRunner.RunAsync(arguments, new TransferConsole(outputOptions.ModeFrom(parse)), cancellation);
         });
         return command;

@@ -17,4 +17,6 @@ public enum TransferFailure
     Protocol,
     /// <summary>The local file could not be read or written.</summary>
     LocalIo,
+    /// <summary>The URL names the wrong kind of thing for the operation: a file to list, a folder to delete.</summary>
+    WrongTarget,
 }

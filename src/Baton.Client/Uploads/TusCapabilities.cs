@@ -1,3 +1,4 @@
+using System.Net;
 using Baton.Client.Downloads;
 using Baton.Client.Transfers;
 using Baton.Protocol.Digests;
@@ -43,6 +44,15 @@ public sealed record TusCapabilities(IReadOnlySet<string> Extensions, IReadOnlyL
         using var request = new HttpRequestMessage(HttpMethod.Options, endpoint);
         request.Headers.Add(TusHeaders.Resumable, Version);
         using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound)
+        {
+            // A page or file URL (often the server's base URL) rather than an upload endpoint: say where uploads go.
+            throw new TransferException(TransferFailure.HttpError,
+                $"{endpoint} is not an upload endpoint (OPTIONS answered {(int)response.StatusCode} {response.ReasonPhrase}){UploadsHint(endpoint)}")
+            {
+                StatusCode = (int)response.StatusCode,
+            };
+        }
         if (!response.IsSuccessStatusCode)
         {
             throw await RemoteProbe.StatusFailureAsync(endpoint, response, cancellationToken);
@@ -51,7 +61,7 @@ public sealed record TusCapabilities(IReadOnlySet<string> Extensions, IReadOnlyL
         if (!versions.Contains(Version))
         {
             throw new TransferException(TransferFailure.Protocol,
-                $"{endpoint} is not a tus 1.0.0 server (Tus-Version: {RemoteProbe.HeaderValue(response, TusHeaders.TusVersion) ?? "absent"})");
+                $"{endpoint} is not a tus 1.0.0 server (Tus-Version: {RemoteProbe.HeaderValue(response, TusHeaders.TusVersion) ?? "absent"}){UploadsHint(endpoint)}");
         }
         var max = long.TryParse(RemoteProbe.HeaderValue(response, TusHeaders.MaxSize), out var m) ? m : (long?)null;
         return new TusCapabilities(
@@ -60,6 +70,11 @@ public sealed record TusCapabilities(IReadOnlySet<string> Extensions, IReadOnlyL
             max,
             List(RemoteProbe.HeaderValue(response, FileDigestHeader)));
     }
+
+    /// <summary>"; a Baton server takes uploads at …/uploads/" unless the endpoint already is one.</summary>
+    internal static string UploadsHint(Uri endpoint) => endpoint.AbsolutePath.TrimEnd('/').EndsWith("/uploads", StringComparison.Ordinal)
+        ? ""
+        : $"; a Baton server takes uploads at {new Uri(endpoint, "/uploads/")}";
 
     private static List<string> List(string? value) =>
         [.. (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
