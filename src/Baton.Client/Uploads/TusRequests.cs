@@ -11,6 +11,7 @@ namespace Baton.Client.Uploads;
 /// <summary>The single tus 1.0 requests: creation POST (optionally with the first chunk), HEAD for the offset, PATCH of one chunk.</summary>
 /// <remarks>With a <paramref name="digest"/>, every body's bytes extend the file's running SHA-256 as they are sent.</remarks>
 internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket? bucket, TimeSpan stallTimeout, UploadDigest? digest = null)
+    : IUploadRequests
 {
     private const string OffsetOctetStream = TusHeaders.OffsetOctetStream;
 
