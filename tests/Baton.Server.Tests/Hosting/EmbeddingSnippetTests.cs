@@ -20,7 +20,7 @@ public sealed partial class EmbeddingSnippetTests : IDisposable
     private readonly TempDirectory _app = new("baton-embed-");
 
     [Fact]
-    public async Task The_readme_snippet_builds_runs_and_serves_a_jwt_authenticated_request()
+    public async Task The_readme_snippet_builds_runs_and_serves_a_jwt_authenticated_request_at_the_root_and_under_a_prefix()
     {
         var repo = BatonCli.RepositoryRoot;
         var readme = await File.ReadAllTextAsync(Path.Combine(repo, "README.md"));
@@ -46,18 +46,27 @@ public sealed partial class EmbeddingSnippetTests : IDisposable
         var root = _app.Combine("served");
         Directory.CreateDirectory(root);
         await File.WriteAllTextAsync(Path.Combine(root, "f.txt"), "embedded");
+        await AssertServesAsync(key, root, pathBase: "");
+        // The README's way to mount under a prefix: "Baton": { "PathBase": "/transfer" } (here as an environment variable).
+        await AssertServesAsync(key, root, pathBase: "/transfer");
+    }
+
+    /// <summary>Runs the built app and checks health, a 401 without a token and the file with a JWT, all under <paramref name="pathBase"/>.</summary>
+    private async Task AssertServesAsync(byte[] key, string root, string pathBase)
+    {
         var port = FreePort.Next();
         await using var app = RunningProcess.Start("dotnet", [_app.Combine("bin", "Debug", "net10.0", "EmbeddingApp.dll")], _app.Path,
             new Dictionary<string, string?>
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["Baton__Root"] = root,
+                ["Baton__PathBase"] = pathBase,
                 ["Baton__Auth__Jwt__SigningKey"] = Convert.ToBase64String(key),
                 ["Baton__Auth__Jwt__Issuer"] = "https://idp.test",
                 ["Baton__Auth__Jwt__Audience"] = "baton",
             });
         await app.WaitForLineAsync(l => l.Contains("Now listening on", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}{pathBase}/") };
 
         using var health = await http.GetAsync("healthz");
         using var anonymous = await http.GetAsync("files/f.txt");
@@ -69,6 +78,11 @@ public sealed partial class EmbeddingSnippetTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.True(authorized.StatusCode == HttpStatusCode.OK, $"{(int)authorized.StatusCode}: {app.Output}");
         Assert.Equal("embedded", await authorized.Content.ReadAsStringAsync());
+        if (pathBase.Length > 0)
+        {
+            using var outside = await http.GetAsync($"http://127.0.0.1:{port}/healthz");
+            Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        }
     }
 
     private static string Jwt(byte[] key) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
