@@ -101,6 +101,35 @@ public sealed class PutProtocolTests : IDisposable
     }
 
     [Fact]
+    [Trait("Speed", "Slow")]
+    public async Task A_put_killed_over_tus_is_finished_over_ietf_on_the_same_upload()
+    {
+        await using var baton = await StartAsync();
+        var source = _dir.WriteRandomFile("switched.bin", 16 * MiB);
+        var url = baton.Url("uploads/").AbsoluteUri;
+
+        await using (var first = BatonCli.Start(["put", source, url, "--protocol", "tus", "--limit-rate", "8m", "--chunk-size", "1m", "--json"],
+            environment: Environment))
+        {
+            await first.WaitForLineAsync(l => l.Contains("\"type\":\"progress\"", StringComparison.Ordinal)
+                && JsonDocument.Parse(l).RootElement.GetProperty("bytes").GetInt64() > 4 * MiB, TimeSpan.FromMinutes(1));
+            await first.KillAsync();
+        }
+        var firstRun = _requests.Count;
+        var second = await BatonCli.RunAsync(["put", source, url, "--protocol", "ietf", "--json"], environment: Environment);
+
+        Assert.True(second.ExitCode == 0, second.Output);
+        var result = Result(second.Output);
+        Assert.True(result.GetProperty("resumed").GetBoolean());
+        Assert.True(result.GetProperty("verified").GetBoolean());
+        Assert.Equal(await File.ReadAllBytesAsync(source), await File.ReadAllBytesAsync(baton.Root.Combine("switched.bin")));
+        var rerun = _requests.Skip(firstRun).Where(r => r.Method != "OPTIONS").ToList();
+        Assert.DoesNotContain(rerun, r => r.Method == "POST");
+        Assert.All(rerun, r => Assert.Equal(("9", (string?)null), (r.Interop, r.Tus)));
+        Assert.Single(Directory.GetFiles(baton.Root.Path), f => Path.GetFileName(f).StartsWith("switched", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Put_help_documents_the_protocol_option_as_docs_do()
     {
         var run = await BatonCli.RunAsync(["put", "--help"]);
