@@ -3,7 +3,6 @@ using System.Net;
 using Baton.Client.Downloads;
 using Baton.Client.Transfers;
 using Baton.Protocol.Disposition;
-using Baton.Protocol.Fields;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
 
@@ -19,7 +18,9 @@ namespace Baton.Client.Uploads;
 internal sealed class IetfRequests(HttpClient http, string filePath, long size, int interopVersion, TokenBucket? bucket,
     TimeSpan stallTimeout, UploadDigest? digest = null) : IUploadRequests
 {
-    public Uri? FileLocation { get; private set; }
+    private readonly UploadRequestSender _sender = new(http, stallTimeout);
+
+    public Uri? FileLocation => _sender.FileLocation;
 
     public async Task<(Uri Url, long Offset)> CreateAsync(Uri endpoint, long? length, UploadMetadata metadata, string? concat,
         long fileOffset, long firstChunk, Action<int> sent, CancellationToken cancellationToken)
@@ -37,8 +38,8 @@ internal sealed class IetfRequests(HttpClient http, string filePath, long size, 
         {
             request.Content.Headers.ContentDisposition = disposition;
         }
-        using var stall = Stall(cancellationToken);
-        using var response = await SendAsync(request, stall, cancellationToken);
+        using var stall = _sender.Stall(cancellationToken);
+        using var response = await _sender.SendAsync(request, stall, cancellationToken);
         if (!response.IsSuccessStatusCode || response.Headers.Location is null)
         {
             throw await RemoteProbe.StatusFailureAsync(endpoint, response, cancellationToken);
@@ -49,8 +50,8 @@ internal sealed class IetfRequests(HttpClient http, string filePath, long size, 
     public async Task<long?> HeadOffsetAsync(Uri upload, long expectedLength, CancellationToken cancellationToken)
     {
         using var request = Request(HttpMethod.Head, upload);
-        using var stall = Stall(cancellationToken);
-        using var response = await SendAsync(request, stall, cancellationToken);
+        using var stall = _sender.Stall(cancellationToken);
+        using var response = await _sender.SendAsync(request, stall, cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
         {
             return null;
@@ -78,14 +79,14 @@ internal sealed class IetfRequests(HttpClient http, string filePath, long size, 
         request.Headers.TryAddWithoutValidation(ResumableUploadHeaders.UploadOffset, offset.ToString(CultureInfo.InvariantCulture));
         // §Upload Append: Upload-Complete: ?1 on the append that carries the last byte.
         request.Headers.TryAddWithoutValidation(ResumableUploadHeaders.UploadComplete, ResumableUploadHeaders.FormatBoolean(offset + count == size));
-        using var stall = Stall(cancellationToken);
+        using var stall = _sender.Stall(cancellationToken);
         request.Content = new FileSliceContent(filePath, fileOffset, count, bucket, digest, n =>
         {
             stall.CancelAfter(stallTimeout);
             sent(n);
         });
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(ResumableUploadHeaders.PartialUpload);
-        using var response = await SendAsync(request, stall, cancellationToken);
+        using var response = await _sender.SendAsync(request, stall, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
             throw new TransientHttpException($"{upload}: offset conflict, asking the server for its offset", 409);
@@ -115,29 +116,7 @@ internal sealed class IetfRequests(HttpClient http, string filePath, long size, 
         return request;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationTokenSource stall, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await http.SendAsync(request, stall.Token);
-            if (RemoteProbe.HeaderValue(response, BatonFieldNames.FileUrl) is { } location && Uri.TryCreate(request.RequestUri!, location, out var fileUrl))
-            {
-                FileLocation = fileUrl;
-            }
-            return response;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"no progress for {stallTimeout.TotalSeconds:0} s");
-        }
-    }
 
-    private CancellationTokenSource Stall(CancellationToken cancellationToken)
-    {
-        var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stall.CancelAfter(stallTimeout);
-        return stall;
-    }
 
     private static bool TryOffset(HttpResponseMessage response, out long offset) =>
         ResumableUploadHeaders.TryParseNonNegative(RemoteProbe.HeaderValue(response, ResumableUploadHeaders.UploadOffset), out offset);
