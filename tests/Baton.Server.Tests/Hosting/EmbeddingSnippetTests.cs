@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace Baton.Server.Tests.Hosting;
 
 /// <summary>
-/// Issue 11 item 8: the README's embedding snippet, copied as written into a fresh web project that references Baton.Server,
+/// Issue 11 item 8: the README's embedding snippet, copied as written into a fresh <c>dotnet new web</c> app that references Baton.Server,
 /// builds, runs and answers — with JWT configured, so a consumer's IdentityModel packages must resolve consistently (they were
 /// 8.0.1 beside 8.16.0, and every request was a 500).
 /// </summary>
@@ -26,19 +26,14 @@ public sealed partial class EmbeddingSnippetTests : IDisposable
         var readme = await File.ReadAllTextAsync(Path.Combine(repo, "README.md"));
         var snippet = Snippet().Match(readme);
         Assert.True(snippet.Success, "README.md has no ```csharp block between <!-- embedding-snippet --> markers");
+        // A fresh app from the SDK's own template, outside the repository (so none of its Directory.*.props apply), exactly as a
+        // reader would start; then the reference and the snippet as the whole Program.cs.
+        var create = await RunningProcess.RunAsync("dotnet", ["new", "web", "-o", _app.Path, "-n", "EmbeddingApp", "--force"], TimeSpan.FromMinutes(3), _app.Path);
+        Assert.True(create.ExitCode == 0, create.Output);
+        var reference = await RunningProcess.RunAsync("dotnet",
+            ["add", _app.Combine("EmbeddingApp.csproj"), "reference", Path.Combine(repo, "src", "Baton.Server", "Baton.Server.csproj")], TimeSpan.FromMinutes(3), _app.Path);
+        Assert.True(reference.ExitCode == 0, reference.Output);
         await File.WriteAllTextAsync(_app.Combine("Program.cs"), snippet.Groups[1].Value);
-        await File.WriteAllTextAsync(_app.Combine("EmbeddingApp.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{Path.Combine(repo, "src", "Baton.Server", "Baton.Server.csproj")}" />
-              </ItemGroup>
-            </Project>
-            """);
         var build = await RunningProcess.RunAsync("dotnet", ["build", _app.Path, "-c", "Debug", "-nologo", "-v", "q"], TimeSpan.FromMinutes(8), _app.Path);
         Assert.True(build.ExitCode == 0, build.Output);
 
