@@ -57,6 +57,12 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
 
         var state = UploadStateStore.TryLoad(statePath);
         var resumed = false;
+        if (state is { Parts.Count: > 1 } && capabilities.Protocol == UploadProtocol.Ietf)
+        {
+            // Its parts can be appended over IETF, but only tus concatenation joins them into the file.
+            throw new TransferException(TransferFailure.WrongTarget,
+                $"{file.Name} was started as {state.Parts.Count} parallel tus parts; finish it with --protocol tus (the IETF protocol has no concatenation)");
+        }
         if (state is not null)
         {
             if (state.Final is not null && await RetryPolicy.RunAsync(pipeline, t => requests.HeadOffsetAsync(new Uri(state.Final), size, t), endpoint, cancellationToken) == size)

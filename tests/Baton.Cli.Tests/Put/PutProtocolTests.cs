@@ -130,6 +130,35 @@ public sealed class PutProtocolTests : IDisposable
     }
 
     [Fact]
+    [Trait("Speed", "Slow")]
+    public async Task A_parallel_tus_put_cannot_be_finished_over_ietf_and_says_how_to_finish_it()
+    {
+        await using var baton = await StartAsync();
+        var source = _dir.WriteRandomFile("parallel.bin", 16 * MiB);
+        var url = baton.Url("uploads/").AbsoluteUri;
+
+        await using (var first = BatonCli.Start(["put", source, url, "--parallel", "4", "--limit-rate", "8m", "--chunk-size", "1m", "--json"],
+            environment: Environment))
+        {
+            await first.WaitForLineAsync(l => l.Contains("\"type\":\"progress\"", StringComparison.Ordinal)
+                && JsonDocument.Parse(l).RootElement.GetProperty("bytes").GetInt64() > 4 * MiB, TimeSpan.FromMinutes(1));
+            await first.KillAsync();
+        }
+        var firstRun = _requests.Count;
+        var ietf = await BatonCli.RunAsync(["put", source, url, "--protocol", "ietf"], environment: Environment);
+        var ietfRequests = _requests.Skip(firstRun).Count(r => r.Method != "OPTIONS");
+        var tus = await BatonCli.RunAsync(["put", source, url, "--protocol", "tus", "--json"], environment: Environment);
+
+        Assert.Equal(ExitCodes.Usage, ietf.ExitCode);
+        var line = Assert.Single(ietf.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("baton: error: parallel.bin was started as 4 parallel tus parts; finish it with --protocol tus (the IETF protocol has no concatenation)", line);
+        Assert.Equal(0, ietfRequests);
+        Assert.True(tus.ExitCode == 0, tus.Output);
+        Assert.True(Result(tus.Output).GetProperty("resumed").GetBoolean());
+        Assert.Equal(await File.ReadAllBytesAsync(source), await File.ReadAllBytesAsync(baton.Root.Combine("parallel.bin")));
+    }
+
+    [Fact]
     public async Task Put_help_documents_the_protocol_option_as_docs_do()
     {
         var run = await BatonCli.RunAsync(["put", "--help"]);
