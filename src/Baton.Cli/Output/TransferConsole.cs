@@ -25,7 +25,7 @@ public sealed class TransferConsole(OutputMode mode, TextWriter? stdout = null, 
                 return await AnsiConsole.Progress()
                     .AutoClear(false)
                     .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                        new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+                        new DownloadedColumn(), new MeasuredRateColumn())
                     .StartAsync(async context =>
                     {
                         var task = context.AddTask("connecting", autoStart: true, maxValue: 1);
