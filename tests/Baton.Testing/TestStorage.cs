@@ -1,4 +1,5 @@
 using Baton.Storage.Hosting;
+using Baton.Storage.S3.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,10 +21,19 @@ public static class TestStorage
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {
         // One line per backend project: services.AddBatonStorageBackend<XStorageBackend>();
+        services.AddBatonS3Storage(configuration.GetSection("Baton"));
         services.AddBatonStorage(configuration.GetSection("Baton"));
         if (Kind is { } kind)
         {
             services.Configure<StorageOptions>(o => o.Kind = kind);
+            // Every test server gets storage of its own, as it gets a fresh root on disk: a prefix nobody else uses, in the
+            // bucket named by the environment (default: the tests' bucket).
+            var prefix = (configuration["Baton:Storage:S3:Prefix"] ?? "") + "http-" + Guid.NewGuid().ToString("N")[..12] + "/";
+            services.Configure<S3StorageOptions>(o =>
+            {
+                o.Prefix = prefix;
+                o.Bucket ??= RgwEngine.Bucket;
+            });
         }
     }
 }
