@@ -7,7 +7,8 @@
 #
 # Prints KEY=VALUE lines (and writes them to $BATON_RGW_HOME/rgw.env, sourceable):
 #   BATON_RGW_ENDPOINT, BATON_RGW_ACCESS_KEY, BATON_RGW_SECRET_KEY, BATON_RGW_HOME, BATON_RGW_STARTED
-# and the same settings as `baton serve` reads them (Baton__Storage__S3__ServiceUrl, …AccessKey, …SecretKey, …Region).
+# and the same settings as `baton serve` reads them (BATON_STORAGE__S3__SERVICEURL, …ACCESSKEY, …SECRETKEY) and as an ASP.NET
+# Core host embedding Baton reads them (Baton__Storage__S3__ServiceUrl, …). Kind and bucket are left to the caller.
 #
 # Settings: BATON_RGW_HOME (default ${TMPDIR:-/tmp}/baton-rgw), BATON_RGW_ACCESS_KEY / BATON_RGW_SECRET_KEY (default: random).
 # Stop with scripts/rgw-stop.sh (same BATON_RGW_HOME).
@@ -154,8 +155,10 @@ BATON_RGW_ENDPOINT=$endpoint
 BATON_RGW_ACCESS_KEY=$access
 BATON_RGW_SECRET_KEY=$secret
 BATON_RGW_STARTED=1
+BATON_STORAGE__S3__SERVICEURL=$endpoint
+BATON_STORAGE__S3__ACCESSKEY=$access
+BATON_STORAGE__S3__SECRETKEY=$secret
 Baton__Storage__S3__ServiceUrl=$endpoint
-Baton__Storage__S3__Region=us-east-1
 Baton__Storage__S3__AccessKey=$access
 Baton__Storage__S3__SecretKey=$secret
 EOF

@@ -65,14 +65,14 @@ public sealed class RgwEngine
         SecretKey = SecretKey,
     };
 
-    /// <summary>The same settings as <c>baton serve</c> reads them from its environment.</summary>
+    /// <summary>The same settings as <c>baton serve</c> reads them from its environment (<c>BATON_STORAGE__S3__…</c>).</summary>
     public Dictionary<string, string?> Environment(string prefix) => new()
     {
-        ["Baton__Storage__Kind"] = S3StorageBackend.S3Kind,
-        ["Baton__Storage__S3__ServiceUrl"] = Endpoint,
-        ["Baton__Storage__S3__Bucket"] = Bucket,
-        ["Baton__Storage__S3__Prefix"] = prefix,
-        ["Baton__Storage__S3__AccessKey"] = AccessKey,
-        ["Baton__Storage__S3__SecretKey"] = SecretKey,
+        ["BATON_STORAGE__KIND"] = S3StorageBackend.S3Kind,
+        ["BATON_STORAGE__S3__SERVICEURL"] = Endpoint,
+        ["BATON_STORAGE__S3__BUCKET"] = Bucket,
+        ["BATON_STORAGE__S3__PREFIX"] = prefix,
+        ["BATON_STORAGE__S3__ACCESSKEY"] = AccessKey,
+        ["BATON_STORAGE__S3__SECRETKEY"] = SecretKey,
     };
 }
