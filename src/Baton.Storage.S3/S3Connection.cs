@@ -123,9 +123,11 @@ public sealed class S3Connection : IDisposable
             // Misconfiguration (wrong keys, bucket removed): the storage is not available to this server.
             throw Unavailable(operation, e);
         }
-        catch (Exception e) when (e is HttpRequestException or AmazonClientException
-            || (e is OperationCanceledException or TimeoutException && !cancellation.IsCancellationRequested))
+        catch (Exception e) when (e is AmazonServiceException { StatusCode: 0 } or AmazonServiceException { StatusCode: >= (HttpStatusCode)500 }
+            or AmazonClientException or HttpRequestException or IOException or System.Net.Sockets.SocketException or TimeoutException
+            || (e is OperationCanceledException && !cancellation.IsCancellationRequested))
         {
+            // Refused, reset or timed out (the SDK reports these in several shapes, after its own retries).
             throw Unavailable(operation, e);
         }
     }
