@@ -87,14 +87,16 @@ public sealed class S3Connection : IDisposable
         {
             if (!_bucketReady)
             {
-                await TranslateAsync("create bucket", async () =>
+                await TranslateAsync("find bucket", async () =>
                 {
                     try
                     {
-                        await Client.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }, cancellation).ConfigureAwait(false);
+                        await Client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, MaxKeys = 1 }, cancellation)
+                            .ConfigureAwait(false);
                     }
-                    catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+                    catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
                     {
+                        await CreateBucketAsync(cancellation).ConfigureAwait(false);
                     }
                     return true;
                 }, cancellation).ConfigureAwait(false);
@@ -104,6 +106,33 @@ public sealed class S3Connection : IDisposable
         finally
         {
             _bucketCheck.Release();
+        }
+    }
+
+    /// <summary>
+    /// Creates the bucket through a client of its own whose connections are not pooled: Ceph RGW 16 leaves a connection that
+    /// carried a bucket-level request (PUT or HEAD of the bucket) unusable, and the next request on it waits for the timeout.
+    /// Only object-level requests travel on the shared pool.
+    /// </summary>
+    private async Task CreateBucketAsync(CancellationToken cancellation)
+    {
+        var config = (AmazonS3Config)Client.Config;
+        using var once = new AmazonS3Client(new BasicAWSCredentials(Options.AccessKey, Options.SecretKey), new AmazonS3Config
+        {
+            ServiceURL = config.ServiceURL,
+            AuthenticationRegion = config.AuthenticationRegion,
+            ForcePathStyle = true,
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+            Timeout = config.Timeout,
+            CacheHttpClient = false,
+        });
+        try
+        {
+            await once.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }, cancellation).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
         }
     }
 
