@@ -8,9 +8,20 @@ namespace Baton.Storage.S3.Files;
 /// One opened object version. Every read is a ranged <c>GetObject</c> with <c>If-Match</c> on the opened ETag (RFC 9110
 /// §13.1.1), so bytes of a replacement never mix into a response that described the old version: S3 answers 412 and the
 /// reader throws <see cref="FileChangedException"/>.
+/// Positional reads are served from one streaming GET while they are sequential: the first covers 1 MiB (a typical random range,
+/// read to its end so the connection is reused), each following one twice as much up to 64 MiB — a 1 GiB download is about twenty
+/// GETs, not one per 64 KiB piece the response asks for.
 /// </summary>
 internal sealed class S3FileReader(S3Connection s3, string key, FileVersion version) : IFileReader
 {
+    private const long FirstWindow = 1024 * 1024;
+    private const long LargestWindow = 64 * 1024 * 1024;
+
+    private Stream? _body;
+    private long _bodyPosition;
+    private long _bodyEnd;
+    private long _window = FirstWindow;
+
     public FileVersion Version => version;
 
     public async ValueTask<int> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellation)
@@ -20,18 +31,33 @@ internal sealed class S3FileReader(S3Connection s3, string key, FileVersion vers
         {
             return 0;
         }
-        await using var body = await OpenAsync(offset, count, cancellation).ConfigureAwait(false);
-        var total = 0;
-        while (total < count)
+        if (_body is null || _bodyPosition != offset || _bodyPosition >= _bodyEnd)
         {
-            var read = await body.ReadAsync(destination[total..count], cancellation).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-            total += read;
+            var sequential = _body is not null && _bodyPosition == offset;
+            await CloseBodyAsync().ConfigureAwait(false);
+            _window = sequential ? Math.Min(_window * 2, LargestWindow) : FirstWindow;
+            _bodyEnd = Math.Min(version.Length, offset + _window);
+            _body = await OpenAsync(offset, _bodyEnd - offset, cancellation).ConfigureAwait(false);
+            _bodyPosition = offset;
         }
-        return total;
+        var read = await _body.ReadAsync(destination[..(int)Math.Min(count, _bodyEnd - _bodyPosition)], cancellation).ConfigureAwait(false);
+        if (read == 0)
+        {
+            // S3 ended the body before the range it promised: treat as a changed object rather than a short file.
+            await CloseBodyAsync().ConfigureAwait(false);
+            throw new FileChangedException("the object's body ended early");
+        }
+        _bodyPosition += read;
+        return read;
+    }
+
+    private async ValueTask CloseBodyAsync()
+    {
+        if (_body is not null)
+        {
+            await _body.DisposeAsync().ConfigureAwait(false);
+            _body = null;
+        }
     }
 
     public Stream OpenRange(long offset, long length) => new S3RangeStream(this, offset, length);
@@ -63,5 +89,5 @@ internal sealed class S3FileReader(S3Connection s3, string key, FileVersion vers
         }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => CloseBodyAsync();
 }
