@@ -63,6 +63,24 @@ public static class TestStorage
         }), CancellationToken.None).GetAwaiter().GetResult();
     }
 
+    /// <summary>Makes the (possibly empty) folder <paramref name="relative"/> exist in the server's backend: created on disk; on
+    /// S3 an empty "folder/" marker object.</summary>
+    public static void PublishFolder(IServiceProvider services, string root, string relative)
+    {
+        Directory.CreateDirectory(System.IO.Path.Combine(root, relative));
+        if (IsDisk)
+        {
+            return;
+        }
+        using var s3 = new Baton.Storage.S3.S3Connection(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<S3StorageOptions>>().Value);
+        s3.CallAsync("seed", c => c.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest
+        {
+            BucketName = s3.Bucket,
+            Key = s3.Keys.Prefix + relative.TrimEnd('/') + "/",
+            ContentBody = "",
+        }), CancellationToken.None).GetAwaiter().GetResult();
+    }
+
     internal static async Task<byte[]?> ReadAsync(IServiceProvider services, string relative)
     {
         if (RelativePath.TryParse(relative, allowHidden: true, out var path) != PathCheck.Valid)

@@ -89,7 +89,10 @@ public class ConditionalDownloadTests : DownloadTestBase
         }
         var (newTag, newDate) = await ValidatorsOf("files/c.bin");
         Assert.NotEqual(oldTag, newTag);
-        Assert.Equal(oldDate, newDate); // Last-Modified alone could not have told the versions apart
+        if (TestStorage.IsDisk)
+        {
+            Assert.Equal(oldDate, newDate); // Last-Modified alone could not have told the versions apart (S3 stamps the upload time)
+        }
     }
 
     [Fact]

@@ -21,11 +21,15 @@ public abstract class DownloadTestBase : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
+    /// <summary>One moment an hour ago, in whole seconds, for every file of a test: two files written in one test get the same
+    /// Last-Modified even when the test straddles a second.</summary>
+    private readonly DateTime _settled = DateTime.UnixEpoch.AddSeconds(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds());
+
     /// <summary>Writes a file with deterministic random content, dated an hour ago so its validators are strong.</summary>
     protected byte[] Put(string relative, int length, int seed = 7)
     {
         var path = Server.Root.WriteRandomFile(relative, length, seed);
-        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+        File.SetLastWriteTimeUtc(path, _settled);
         TestStorage.Publish(Server.Services, Server.Root.Path, relative);
         return File.ReadAllBytes(path);
     }
