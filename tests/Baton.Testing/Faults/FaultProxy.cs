@@ -59,9 +59,10 @@ public sealed class FaultProxy : IAsyncDisposable
     public int HoldsReached => Volatile.Read(ref _holdsReached);
 
     /// <summary>Waits until <paramref name="condition"/> holds, re-checking each time a counter of this proxy changes.</summary>
-    public async Task WaitUntilAsync(Func<FaultProxy, bool> condition, TimeSpan timeout, string what)
+    public async Task WaitUntilAsync(Func<FaultProxy, bool> condition, TimeSpan timeout, string what, CancellationToken cancellation = default)
     {
-        using var cts = new CancellationTokenSource(timeout);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        cts.CancelAfter(timeout);
         while (true)
         {
             var changed = Volatile.Read(ref _changed).Task;
@@ -73,7 +74,7 @@ public sealed class FaultProxy : IAsyncDisposable
             {
                 await changed.WaitAsync(cts.Token);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
                 throw new TimeoutException($"proxy: not reached within {timeout}: {what} (to server {BytesToServer} B, to client {BytesToClient} B, " +
                     $"{Connections} connections, {FaultsFired} faults)");
