@@ -26,7 +26,7 @@ public sealed class Trial : IAsyncDisposable
         Log($"seed {seed}; reproduce: BATON_FAULT_SEED={seed} BATON_FAULT_TRIALS=1 dotnet test tests/Baton.Faults.Tests -c Release " +
             $"--filter \"FullyQualifiedName~{kind}\"");
         Directory.CreateDirectory(Root);
-        Proxy = new FaultProxy(_port, Schedule.PlanFor, Log) { Observer = Offsets.Observe };
+        Proxy = new FaultProxy(_port, Schedule.PlanFor, Log) { Observer = Observe };
     }
 
     public int Seed { get; }
@@ -42,6 +42,9 @@ public sealed class Trial : IAsyncDisposable
     public AcknowledgedOffsets Offsets { get; } = new();
 
     public FaultProxy Proxy { get; }
+
+    /// <summary>Also sees every forwarded byte (after <see cref="Offsets"/>), inside the proxy's pump.</summary>
+    public ForwardedBytes? OnForwarded { get; set; }
 
     public ServeProcess Server { get; private set; } = null!;
 
@@ -79,6 +82,12 @@ public sealed class Trial : IAsyncDisposable
         await Server.DisposeAsync();
         await StartServerAsync();
         Log("server restarted on the same root and port");
+    }
+
+    private void Observe(int connection, FaultDirection direction, ReadOnlySpan<byte> bytes)
+    {
+        Offsets.Observe(connection, direction, bytes);
+        OnForwarded?.Invoke(connection, direction, bytes);
     }
 
     public static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));

@@ -26,7 +26,7 @@ public sealed class IetfUploadTrials(ITestOutputHelper output)
         var name = $"ietf-{seed}.bin";
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var uploader = new IetfUploader(http, new Uri(trial.Proxy.Url, "uploads"), content, name, () => trial.Ready, trial.Log);
-        var mode = trial.Random.Next(3);
+        var mode = trial.Random.Next(4);
         trial.Log($"{content.Length} B, mode {mode}");
 
         switch (mode)
@@ -46,14 +46,19 @@ public sealed class IetfUploadTrials(ITestOutputHelper output)
                 await upload;
                 break;
             }
-            default:
+            case 2:
             {
+                var killed = LastByteFaults.KillServer(trial, content);
                 var upload = uploader.UploadAsync(attempts: 10);
-                await Task.WhenAny(trial.Proxy.WaitUntilAsync(p => p.BytesToServer >= content.Length, TimeSpan.FromMinutes(2), "all bytes passed"), upload);
-                await trial.RestartServerAsync("every byte passed the proxy");
+                await Task.WhenAny(killed, upload);
+                await trial.RestartServerAsync("the file's last byte had just passed the proxy");
                 await upload;
                 break;
             }
+            default:
+                LastByteFaults.Cut(trial, content, reset: trial.Random.Next(2) == 0);
+                await uploader.UploadAsync(attempts: 10);
+                break;
         }
 
         using var direct = new HttpClient();

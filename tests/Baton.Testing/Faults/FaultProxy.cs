@@ -16,6 +16,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly Action<string> _log;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _connections = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ProxiedConnection> _live = new();
     private readonly Task _accepting;
     private TaskCompletionSource _changed = NewSignal();
     private TaskCompletionSource _release = NewSignal();
@@ -82,6 +83,17 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends connection <paramref name="connection"/> now (FIN, or RST with <paramref name="reset"/>), wherever its bytes
+    /// are: called from <see cref="Observer"/>, it lands right after the bytes just forwarded and before any answer to them.</summary>
+    public void Cut(int connection, bool reset)
+    {
+        if (_live.TryGetValue(connection, out var live))
+        {
+            _log($"proxy: connection {connection}: {(reset ? "reset" : "cut")} by the test");
+            live.Close(reset);
+        }
+    }
+
     /// <summary>Lets every connection waiting at a <see cref="FaultKind.Hold"/> continue.</summary>
     public void ReleaseHolds() => Interlocked.Exchange(ref _release, NewSignal()).TrySetResult();
 
@@ -132,9 +144,17 @@ public sealed class FaultProxy : IAsyncDisposable
             Signal();
             lock (_connections)
             {
-                _connections.Add(new ProxiedConnection(this, index, client, plan).RunAsync(TargetPort));
+                var connection = new ProxiedConnection(this, index, client, plan);
+                _live[index] = connection;
+                _connections.Add(RunAsync(index, connection));
             }
         }
+    }
+
+    private async Task RunAsync(int index, ProxiedConnection connection)
+    {
+        await connection.RunAsync(TargetPort);
+        _live.TryRemove(index, out _);
     }
 
     public async ValueTask DisposeAsync()

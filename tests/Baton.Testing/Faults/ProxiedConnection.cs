@@ -113,7 +113,7 @@ internal sealed class ProxiedConnection(FaultProxy proxy, int index, Socket clie
         }
     }
 
-    private void Close(bool reset)
+    public void Close(bool reset)
     {
         if (Interlocked.Exchange(ref _closing, 1) == 1)
         {
