@@ -79,7 +79,7 @@ public sealed partial class AcknowledgedOffsets
             {
                 continue;
             }
-            var upload = request.Method == "POST" && fields.TryGetValue("Location", out var location) ? PathOf(location) : request.Path;
+            var upload = request.Method == "POST" && fields.TryGetValue(Microsoft.Net.Http.Headers.HeaderNames.Location, out var location) ? PathOf(location) : request.Path;
             lock (_acknowledged)
             {
                 _acknowledged.Add(new Acknowledgement(_acknowledged.Count, upload, request.Method, status, long.Parse(offset)));
