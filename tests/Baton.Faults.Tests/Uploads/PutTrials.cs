@@ -6,12 +6,12 @@ using Xunit.Abstractions;
 namespace Baton.Faults.Tests.Uploads;
 
 /// <summary>
-/// <c>baton put</c> (tus) as a process, through the fault proxy to a <c>baton serve</c> process: random cuts, resets and stalls,
+/// <c>baton put</c> as a process (<c>--protocol tus</c> or <c>ietf</c>, chosen by the seed), through the fault proxy to a <c>baton serve</c> process: random cuts, resets and stalls,
 /// kill -9 of the client at an exact byte, kill -9 of the server at an exact byte or right after the last byte passed. Then the
 /// same command is run again until it succeeds, and <see cref="UploadInvariants"/> must hold.
 /// </summary>
 [Trait("Speed", "Slow")]
-public sealed class TusPutTrials(ITestOutputHelper output)
+public sealed class PutTrials(ITestOutputHelper output)
 {
     private const int MiB = 1 << 20;
 
@@ -21,15 +21,17 @@ public sealed class TusPutTrials(ITestOutputHelper output)
     [MemberData(nameof(Seeds))]
     public async Task Interrupted_put_resumes_to_the_exact_file(int seed)
     {
-        await using var trial = await Trial.StartAsync(seed, nameof(TusPutTrials), output);
+        await using var trial = await Trial.StartAsync(seed, nameof(PutTrials), output);
         var length = trial.Random.Next(MiB / 2, 5 * MiB);
         var name = $"put-{seed}.bin";
         var source = trial.Work.WriteRandomFile(Path.Combine("source", name), length, seed);
         var content = await File.ReadAllBytesAsync(source);
         var environment = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = trial.Work.Combine("state") };
-        string[] put = ["put", source, new Uri(trial.Proxy.Url, "uploads/").ToString(), "--chunk-size", "1m", "--retries", "10", "--json"];
+        var protocol = trial.Random.Next(2) == 0 ? "tus" : "ietf";
+        string[] put = ["put", source, new Uri(trial.Proxy.Url, "uploads/").ToString(), "--protocol", protocol, "--chunk-size", "1m",
+            "--retries", "10", "--json"];
         var mode = trial.Random.Next(6);
-        trial.Log($"{length} B, mode {mode}");
+        trial.Log($"{length} B, {protocol}, mode {mode}");
 
         switch (mode)
         {
@@ -73,7 +75,7 @@ public sealed class TusPutTrials(ITestOutputHelper output)
         await Task.WhenAny(trial.Proxy.WaitUntilAsync(p => p.HoldsReached > 0, TimeSpan.FromMinutes(2), "hold reached"), runs);
         await trial.RestartServerAsync($"request stream held at {at} B");
         trial.Proxy.ReleaseHolds();
-        await CheckAsync(trial, await runs, content);
+        await CheckAsync(trial, put, await runs, content);
     }
 
     /// <summary>kill -9 of the server the moment the file's last byte has passed the proxy: between the last byte and placement
@@ -84,13 +86,13 @@ public sealed class TusPutTrials(ITestOutputHelper output)
         var runs = CliRuns.UntilSuccessAsync(trial, put, environment);
         await Task.WhenAny(killed, runs);
         await trial.RestartServerAsync("the file's last byte had just passed the proxy");
-        await CheckAsync(trial, await runs, content);
+        await CheckAsync(trial, put, await runs, content);
     }
 
     private static async Task FinishAsync(Trial trial, string[] put, Dictionary<string, string?> environment, byte[] content) =>
-        await CheckAsync(trial, await CliRuns.UntilSuccessAsync(trial, put, environment), content);
+        await CheckAsync(trial, put, await CliRuns.UntilSuccessAsync(trial, put, environment), content);
 
-    private static async Task CheckAsync(Trial trial, System.Text.Json.JsonElement result, byte[] content)
+    private static async Task CheckAsync(Trial trial, string[] put, System.Text.Json.JsonElement result, byte[] content)
     {
         using var direct = new HttpClient();
         // Reported complete ⇒ a file with exactly these bytes, checked by baton itself and here.
@@ -98,7 +100,7 @@ public sealed class TusPutTrials(ITestOutputHelper output)
         var url = new Uri(result.GetProperty("url").GetString()!);
         var stored = await direct.GetByteArrayAsync(new Uri(trial.Direct, url.PathAndQuery));
         Assert.True(Trial.Sha256(content) == Trial.Sha256(stored), $"seed {trial.Seed}: {url} differs from the source");
-        await UploadInvariants.CheckAsync(trial, direct, tus: true, content);
+        await UploadInvariants.CheckAsync(trial, direct, tus: put.Contains("tus"), content);
     }
 
     private static async Task WaitForHoldOrExitAsync(Trial trial, RunningProcess process)
