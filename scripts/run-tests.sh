@@ -5,9 +5,30 @@ cd "$(dirname "$0")/.."
 results=$(mktemp -d)
 # BATON_TEST_PROJECTS: space-separated test projects to run instead of the whole solution (test.sh --fast).
 status=0
+# A full run starts the S3 engine (Ceph RGW, scripts/rgw-start.sh) once for everything that needs it: the S3 backend's tests and
+# the HTTP suites (tests/Baton.Server.Tests) run a second time against S3 below. It is stopped at the end if this run started it.
+rgw_started=0
+if [ -z "${BATON_TEST_PROJECTS:-}" ]; then
+  rgw_env=$(scripts/rgw-start.sh) || { echo "run-tests: scripts/rgw-start.sh failed" >&2; exit 1; }
+  grep -q '^BATON_RGW_STARTED=1' <<<"$rgw_env" && rgw_started=1
+  rgw_home=$(sed -n 's/^BATON_RGW_HOME=//p' <<<"$rgw_env")
+  trap '[ "$rgw_started" = 1 ] && BATON_RGW_HOME="$rgw_home" scripts/rgw-stop.sh >/dev/null' EXIT
+fi
 for target in ${BATON_TEST_PROJECTS:-Baton.slnx}; do
   dotnet test "$target" -c Release --no-build --logger "trx" --results-directory "$results" "$@" || status=$?
 done
+if [ -z "${BATON_TEST_PROJECTS:-}" ]; then
+  # The HTTP suites (downloads, uploads, Files API, access, CORS…) again, with the S3 backend on RGW (each test server below a
+  # prefix of its own).
+  (
+    set -a
+    # shellcheck disable=SC1090
+    . "$rgw_home/rgw.env"
+    set +a
+    BATON_TEST_STORAGE=s3 dotnet test tests/Baton.Server.Tests -c Release --no-build \
+      --logger "trx;LogFileName=http-on-s3.trx" --results-directory "$results" "$@"
+  ) || status=$?
+fi
 python3 - "$results" <<'PY' || true
 import sys, glob, xml.etree.ElementTree as ET
 p = f = s = 0

@@ -30,7 +30,7 @@ File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
 var context = new BenchContext(repository, work, rounds, quick);
 IBenchCase[] cases =
 [
-    new DownloadOneClientCase(), new RandomRangesCase(), new UploadCase(), new ClientDownloadCase(), new SegmentedDownloadCase(), new MemoryCase(),
+    new DownloadOneClientCase(), new RandomRangesCase(), new UploadCase(), new ClientDownloadCase(), new SegmentedDownloadCase(), new MemoryCase(), new S3Case(),
 ];
 var results = new List<CaseResult>();
 var docs = Path.Combine(repository, "docs");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Baton.Cli.Get;
 using Baton.Cli.Ls;
 using Baton.Cli.Put;
@@ -31,9 +32,34 @@ public static class BatonCommandLine
         if (parse.Errors.Count > 0)
         {
             // One clear line and the documented usage code (2), not System.CommandLine's default of 1.
-            Console.Error.WriteLine($"baton: error: {parse.Errors[0].Message} (see 'baton {parse.CommandResult.Command.Name} --help')");
+            Console.Error.WriteLine("baton: error: " + UsageError(parse));
             return Task.FromResult(ExitCodes.Usage);
         }
         return parse.InvokeAsync();
+    }
+
+    /// <summary>
+    /// The first parse error with the help command of the verb it belongs to (<c>baton --help</c>, <c>baton token create --help</c>);
+    /// a group without its verb (bare <c>baton</c>, <c>baton token</c>) names the verbs instead of System.CommandLine's
+    /// "Required command was not provided".
+    /// </summary>
+    internal static string UsageError(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)
+        {
+            if (result.Command is not RootCommand)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+        }
+        var help = string.Join(' ', ["baton", .. names, "--help"]);
+        var command = parse.CommandResult.Command;
+        if (command.Action is null && command.Subcommands.Count > 0)
+        {
+            var verbs = string.Join(", ", command.Subcommands.Select(c => c.Name));
+            return $"no command given; use one of: {verbs} (see '{help}')";
+        }
+        return $"{parse.Errors[0].Message} (see '{help}')";
     }
 }

@@ -8,7 +8,8 @@ public static class ExitCodes
     public const int Success = 0;
     /// <summary>An unexpected failure.</summary>
     public const int Failure = 1;
-    /// <summary>The command line was wrong.</summary>
+    /// <summary>The command line was wrong, or names the wrong kind of thing (put of a folder, ls of a file, rm of a folder,
+    /// serve of a file).</summary>
     public const int Usage = 2;
     /// <summary>The network kept failing until the retries ran out (or kept stalling).</summary>
     public const int Network = 3;
@@ -37,6 +38,7 @@ public static class ExitCodes
         TransferFailure.HttpError => Refused,
         TransferFailure.Protocol => Protocol,
         TransferFailure.LocalIo => LocalIo,
+        TransferFailure.WrongTarget => Usage,
         _ => Failure,
     };
 }

@@ -7,7 +7,8 @@ public sealed record StoreCapabilities(
     IUploadConcatenation? Concatenation,
     IUploadLengthDeferral? LengthDeferral,
     IUploadPlacement? Placement,
-    IUploadExpiry? Expiry)
+    IUploadExpiry? Expiry,
+    IUploadRecovery? Recovery)
 {
     public static StoreCapabilities Discover(IUploadStore store) => new(
         store,
@@ -15,5 +16,6 @@ public sealed record StoreCapabilities(
         store as IUploadConcatenation,
         store as IUploadLengthDeferral,
         store as IUploadPlacement,
-        store as IUploadExpiry);
+        store as IUploadExpiry,
+        store as IUploadRecovery);
 }

@@ -35,6 +35,17 @@ public sealed record UploadInfo
     /// <summary>Once placed: the full path of the file the upload became.</summary>
     public string? PlacedPath { get; init; }
 
+    /// <summary>
+    /// While placing: the path the data is being moved to, written durably before the move, so that a crash between the move
+    /// and the next record is finished on the next load instead of leaving a file the upload does not know (issue 11 item 7).
+    /// </summary>
+    public string? PlacingPath { get; init; }
+
+    /// <summary>
+    /// Placed, but what follows placement (owner, digest record, completion event) may not have run yet; a start finishes it.
+    /// </summary>
+    public bool Unsettled { get; init; }
+
     /// <summary>Once placed: the SHA-256 of the whole upload.</summary>
     public byte[]? Sha256 { get; init; }
 

@@ -55,6 +55,38 @@ public sealed class BatonTestServer : IAsyncDisposable
         return new BatonTestServer(app, root, new Uri(address.TrimEnd('/') + "/"));
     }
 
+    /// <summary>Writes a file with deterministic random content below the root and publishes it to the server's storage backend
+    /// (<see cref="TestStorage.Publish"/>); returns its full path on disk.</summary>
+    public string WriteRandomFile(string relative, long length, int seed = 1)
+    {
+        var path = Root.WriteRandomFile(relative, length, seed);
+        TestStorage.Publish(Services, Root.Path, relative);
+        return path;
+    }
+
+    /// <summary>The bytes of the stored file <paramref name="relative"/> as the server's backend holds it, or null.</summary>
+    public byte[]? ReadStoredFile(string relative) => TestStorage.IsDisk
+        ? (File.Exists(Root.Combine(relative)) ? File.ReadAllBytes(Root.Combine(relative)) : null)
+        : TestStorage.ReadAsync(Services, relative).GetAwaiter().GetResult();
+
+    /// <summary>The stored file <paramref name="relative"/> as UTF-8 text; fails when it does not exist.</summary>
+    public string ReadStoredText(string relative) =>
+        System.Text.Encoding.UTF8.GetString(ReadStoredFile(relative) ?? throw new FileNotFoundException("not stored", relative));
+
+    public bool StoredFileExists(string relative) => ReadStoredFile(relative) is not null;
+
+    /// <summary>The names of the files stored at the top of the root.</summary>
+    public IReadOnlyList<string> StoredFileNames() => TestStorage.IsDisk
+        ? Directory.GetFiles(Root.Path).Select(f => System.IO.Path.GetFileName(f)!).ToList()
+        : TestStorage.ListAsync(Services).GetAwaiter().GetResult();
+
+    /// <summary>The upload store's own objects (records, data) whose names end with <paramref name="suffix"/>.</summary>
+    public IReadOnlyList<string> StagedUploads(string suffix = "") => TestStorage.IsDisk
+        ? (Directory.Exists(Root.Combine(".baton", "uploads"))
+            ? Directory.GetFiles(Root.Combine(".baton", "uploads"), "*" + suffix).ToList()
+            : [])
+        : TestStorage.StagedAsync(Services, suffix).GetAwaiter().GetResult();
+
     /// <summary>Absolute URL of a path on this server.</summary>
     public Uri Url(string relative) => new(BaseAddress, relative);
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Baton.Testing;
 
 /// <summary>
-/// A Kestrel app on 127.0.0.1 (random port) that records the method, path and Authorization header of every request it receives
+/// A Kestrel app on 127.0.0.1 (random port) that records the method, path, Authorization and Range headers of every request it receives
 /// before <c>handle</c> answers it — the "other origin" of cross-origin credential tests.
 /// </summary>
 public sealed class HeaderRecordingServer : IAsyncDisposable
@@ -37,7 +37,7 @@ public sealed class HeaderRecordingServer : IAsyncDisposable
         {
             var authorization = context.Request.Headers.Authorization.ToString();
             server.Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString,
-                authorization.Length == 0 ? null : authorization));
+                authorization.Length == 0 ? null : authorization, context.Request.Headers.Range.ToString() is { Length: > 0 } range ? range : null));
             return handle(context);
         });
         await app.StartAsync();
@@ -53,5 +53,5 @@ public sealed class HeaderRecordingServer : IAsyncDisposable
     }
 }
 
-/// <summary>One request a <see cref="HeaderRecordingServer"/> received; <paramref name="Authorization"/> is null when absent.</summary>
-public sealed record RecordedRequest(string Method, string Path, string? Authorization);
+/// <summary>One request a <see cref="HeaderRecordingServer"/> received; <paramref name="Authorization"/> and <paramref name="Range"/> are null when absent.</summary>
+public sealed record RecordedRequest(string Method, string Path, string? Authorization, string? Range = null);

@@ -44,7 +44,7 @@ public sealed partial class RandomRangesCase : IBenchCase
         return result;
     }
 
-    private static async Task<double> WrkAsync(Uri url, string script, long size, int seconds)
+    internal static async Task<double> WrkAsync(Uri url, string script, long size, int seconds)
     {
         var run = await RunningProcess.RunAsync("wrk", ["-t2", "-c64", $"-d{seconds}s", "-s", script, url.ToString()],
             TimeSpan.FromMinutes(2), environment: new Dictionary<string, string?> { ["FILE_SIZE"] = size.ToString(CultureInfo.InvariantCulture) });

@@ -9,7 +9,7 @@ public static class RetriesOption
     {
         var retries = new Option<int>("--retries")
         {
-            Description = "Retries after a failure that made no progress (default 5; progress resets the count).",
+            Description = "Retries after a failure that made no progress (progress resets the count).",
             DefaultValueFactory = _ => 5,
         };
         retries.Validators.Add(r =>

@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Baton.Cli.Output;
 
-/// <summary>Feeds a Spectre.Console progress task (bar, %, bytes, speed, ETA); the description shows the connections in use.</summary>
+/// <summary>Feeds a Spectre.Console progress task (bar, %, bytes, and speed and ETA as measured by the client); the description shows the connections in use.</summary>
 internal sealed class SpectreProgress(ProgressTask task) : IProgress<TransferProgress>
 {
     public void Report(TransferProgress value)
@@ -13,6 +13,7 @@ internal sealed class SpectreProgress(ProgressTask task) : IProgress<TransferPro
             task.MaxValue = Math.Max(1, total);
         }
         task.Value = value.BytesDone;
+        MeasuredRateColumn.Store(task, value);
         var name = Markup.Escape(value.Name);
         task.Description = value.Phase switch
         {

@@ -25,7 +25,7 @@ public sealed class TransferConsole(OutputMode mode, TextWriter? stdout = null, 
                 return await AnsiConsole.Progress()
                     .AutoClear(false)
                     .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                        new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+                        new DownloadedColumn(), new MeasuredRateColumn())
                     .StartAsync(async context =>
                     {
                         var task = context.AddTask("connecting", autoStart: true, maxValue: 1);
@@ -88,7 +88,7 @@ public sealed class TransferConsole(OutputMode mode, TextWriter? stdout = null, 
     {
         TransferException t => Error(t.Message, ExitCodes.For(t.Failure)),
         OperationCanceledException => Error("interrupted; run the same command again to resume", ExitCodes.Cancelled),
-        HttpRequestException h => Error(h.Message, ExitCodes.Network),
+        HttpRequestException or System.Net.Sockets.SocketException => Error(e.Message, ExitCodes.Network),
         UnauthorizedAccessException or IOException => Error(e.Message, ExitCodes.LocalIo),
         _ => Error(e.Message, ExitCodes.Failure),
     };

@@ -12,4 +12,5 @@ public sealed record PutArguments(
     int Retries,
     long? LimitRate,
     string? Token = null,
-    ChunkChecksums ChunkChecksums = ChunkChecksums.Auto);
+    ChunkChecksums ChunkChecksums = ChunkChecksums.Auto,
+    UploadProtocol Protocol = UploadProtocol.Auto);

@@ -8,7 +8,7 @@ namespace Baton.Cli.Put;
 
 /// <summary>
 /// <c>baton put FILE URL [--chunk-size SIZE] [--parallel N] [--metadata key=value …] [--retries N] [--limit-rate RATE]
-/// [--chunk-checksums auto|always|never] [-q] [--json]</c>.
+/// [--chunk-checksums auto|always|never] [--protocol tus|ietf|auto] [-q] [--json]</c>.
 /// </summary>
 public static class PutCommand
 {
@@ -18,7 +18,8 @@ public static class PutCommand
           baton put big.iso http://127.0.0.1:8080/uploads/
           baton put big.iso https://tus.example.com/files/ --chunk-size 16m --parallel 4
           baton put photo.jpg https://tus.example.com/files/ --metadata filetype=image/jpeg --metadata owner=ann
-        Works with any tus 1.0 server. Kill it at any moment and run the same command again: it asks the server how much
+          baton put big.iso http://127.0.0.1:8080/uploads/ --protocol ietf
+        Works with any tus 1.0 server, and with IETF Resumable Uploads servers (--protocol ietf). Kill it at any moment and run the same command again: it asks the server how much
         arrived and continues from there. Prints the resulting URL on success. Against a Baton server the stored file's
         SHA-256 is compared with the local file's afterwards (exit code 4 on a mismatch).
         """;
@@ -26,6 +27,13 @@ public static class PutCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The file to upload." };
+        file.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<FileInfo>() is { } f && Directory.Exists(f.FullName))
+            {
+                r.AddError($"{f.FullName} is a folder; baton put uploads one file (upload each file, or archive the folder first)");
+            }
+        });
         var url = new Argument<Uri>("URL")
         {
             Description = "The tus upload endpoint (where uploads are created).",
@@ -83,18 +91,25 @@ public static class PutCommand
             }
         });
         var retries = RetriesOption.Create();
-        var chunkChecksums = new Option<ChunkChecksums>("--chunk-checksums")
+        // No DefaultValueFactory: help would print the enum's capitalised name ("[default: Auto]") beside the lower-case values.
+        var chunkChecksums = new Option<ChunkChecksums?>("--chunk-checksums")
         {
             Description = "Upload-Checksum per chunk: auto (only when the server offers tus checksums but no end-to-end "
                 + "verification), always (whenever offered), never. Default auto.",
-            DefaultValueFactory = _ => ChunkChecksums.Auto,
+            HelpName = "auto|always|never",
         };
         var limitRate = LimitRateOption.Create("upload");
+        // Lower-case values in help, as in docs/client.md; no DefaultValueFactory for the same reason as --chunk-checksums.
+        var protocol = new Option<UploadProtocol?>("--protocol")
+        {
+            Description = "tus (tus 1.0), ietf (IETF Resumable Uploads, interop 6-9) or auto (what the server's OPTIONS advertises, tus first). Default auto.",
+            HelpName = "tus|ietf|auto",
+        };
         var outputOptions = new OutputOptions();
         var token = TokenOption.Create();
-        var command = new Command("put", "Upload a file to a tus server, resumable after any interruption." + Examples)
+        var command = new Command("put", "Upload a file to a tus or IETF Resumable Uploads server, resumable after any interruption." + Examples)
         {
-            file, url, chunkSize, parallel, metadata, retries, limitRate, chunkChecksums, token,
+            file, url, chunkSize, parallel, metadata, retries, limitRate, chunkChecksums, protocol, token,
         };
         outputOptions.AddTo(command);
         command.SetAction((parse, cancellation) =>
@@ -102,7 +117,7 @@ public static class PutCommand
             var pairs = (parse.GetValue(metadata) ?? []).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
             var arguments = new PutArguments(parse.GetValue(file)!, parse.GetValue(url)!, parse.GetValue(chunkSize), parse.GetValue(parallel),
                 pairs, parse.GetValue(retries), parse.GetValue(limitRate), TokenOption.Resolve(parse.GetValue(token)),
-                parse.GetValue(chunkChecksums));
+                parse.GetValue(chunkChecksums) ?? ChunkChecksums.Auto, parse.GetValue(protocol) ?? UploadProtocol.Auto);
             return PutRunner.RunAsync(arguments, new TransferConsole(outputOptions.ModeFrom(parse)), cancellation);
         });
         return command;

@@ -20,6 +20,7 @@ public static class PutRunner
             Retries = arguments.Retries,
             LimitBytesPerSecond = arguments.LimitRate,
             ChunkChecksums = arguments.ChunkChecksums,
+            Protocol = arguments.Protocol,
             Notice = console.Notice,
         };
         try

@@ -12,6 +12,13 @@ public static class ServeCommand
             Description = "Folder to serve and to store uploads in (default ./data, created if missing).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        root.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } path && File.Exists(path))
+            {
+                r.AddError($"{Path.GetFullPath(path)} is a file; ROOT must be a folder (it is created if missing)");
+            }
+        });
         var urls = new Option<string?>("--urls")
         {
             Description = "Address(es) to listen on, separated by ';' (default http://127.0.0.1:8080).",

@@ -2,6 +2,7 @@ using Baton.Server;
 using Baton.Server.Auth;
 using Baton.Server.Hosting;
 using Baton.Server.Problems;
+using Baton.Storage.S3.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -109,6 +110,8 @@ public static partial class ServeHost
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         // A failed start is reported once, as one line, by RunAsync; the host's own stack-trace dump would bury it.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        // Backends beside disk (Baton:Storage:Kind selects one; its settings are validated at start only when selected).
+        builder.Services.AddBatonS3Storage(configuration.GetSection(BatonOptions.SectionName));
         builder.Services.AddBaton(configuration.GetSection(BatonOptions.SectionName));
         // The transport moves up to one pool block per system call: Kestrel's own pool has 4 KiB blocks (~260,000 recv calls per
         // uploaded GiB). 64 KiB blocks cut that sixteenfold and let downloads fill reused pinned blocks instead of renting arrays

@@ -105,9 +105,9 @@ public sealed class FileDownloader(HttpClient http, TimeProvider? time = null)
                 restarted = true;
                 options.Notice?.Invoke($"{e.Message}; starting over");
             }
-            catch (IOException e) when (e is not HttpIOException)
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException and not HttpIOException)
             {
-                throw new TransferException(TransferFailure.LocalIo, $"{path}: {e.Message}", e);
+                throw LocalWriteFailure.For(path, e);
             }
         }
     }

@@ -7,7 +7,8 @@ namespace Baton.Client.Downloads;
 /// <summary>
 /// Runs the connections of one segmented download and, beside them, saves the control file every
 /// <see cref="DownloadOptions.SaveInterval"/> (after flushing the part file, so the map never claims bytes the disk lacks)
-/// and reports progress. The control file is saved once more when the transfer stops short; a complete file is flushed instead.
+/// and reports progress. The first save comes at the first progress tick that sees new bytes, not a save interval later: a kill in
+/// the first seconds then resumes instead of starting over (issue 11 item 9). The control file is saved once more when the transfer stops short; a complete file is flushed instead.
 /// </summary>
 internal sealed class SegmentedTransfer(
     HttpClient http,
@@ -43,6 +44,7 @@ internal sealed class SegmentedTransfer(
             _ = worker.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
         var lastSave = time.GetTimestamp();
+        var savedAny = map.BytesWritten > 0;
         var completed = false;
         try
         {
@@ -53,10 +55,11 @@ internal sealed class SegmentedTransfer(
                 DiskWriteback.Start(file);
                 var bytes = map.BytesWritten;
                 progress?.Report(new TransferProgress(name, bytes, map.Length, meter.Sample(bytes), fetcher.ActiveConnections, TransferPhase.Transferring));
-                if (time.GetElapsedTime(lastSave) >= options.SaveInterval)
+                if ((!savedAny && bytes > 0) || time.GetElapsedTime(lastSave) >= options.SaveInterval)
                 {
                     Save(file, location);
                     lastSave = time.GetTimestamp();
+                    savedAny |= bytes > 0;
                 }
             }
             await all.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -19,6 +19,11 @@ public sealed class FilesClient(HttpClient http)
         using var response = await http.GetAsync(api, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
+            if (response.StatusCode == HttpStatusCode.NotFound && FileUrl(url) is { } file && await AnswersAsync(HttpMethod.Head, file, cancellationToken))
+            {
+                throw new TransferException(TransferFailure.WrongTarget,
+                    $"{url} is a file, not a folder: baton ls lists folders (baton get {file} downloads it)") { StatusCode = 404 };
+            }
             throw await FailureAsync(api, response, cancellationToken);
         }
         try
@@ -38,8 +43,35 @@ public sealed class FilesClient(HttpClient http)
         using var response = await http.DeleteAsync(fileUrl, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
+            if (response.StatusCode == HttpStatusCode.NotFound && await AnswersAsync(HttpMethod.Get, ListingUrl(fileUrl), cancellationToken))
+            {
+                throw new TransferException(TransferFailure.WrongTarget,
+                    $"{fileUrl} is a folder: baton rm deletes one file at a time (folders are not deleted; baton ls {fileUrl} lists it)") { StatusCode = 404 };
+            }
             throw await FailureAsync(fileUrl, response, cancellationToken);
         }
+    }
+
+    /// <summary>The download URL (<c>/files/…</c>) of a listing target, when it names something below the root.</summary>
+    private static Uri? FileUrl(Uri url)
+    {
+        var api = ListingUrl(url);
+        var query = System.Web.HttpUtility.ParseQueryString(api.Query)["path"];
+        if (string.IsNullOrEmpty(query))
+        {
+            return null;
+        }
+        var pathBase = api.AbsolutePath[..api.AbsolutePath.IndexOf("/api/files", StringComparison.Ordinal)];
+        var escaped = string.Join('/', query.Split('/').Select(Uri.EscapeDataString));
+        return new Uri(api.GetLeftPart(UriPartial.Authority) + pathBase + "/files/" + escaped);
+    }
+
+    /// <summary>Whether <paramref name="url"/> answers 2xx: what a 404 meant (a file where a folder was expected, or the reverse).</summary>
+    private async Task<bool> AnswersAsync(HttpMethod method, Uri url, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return response.IsSuccessStatusCode;
     }
 
     /// <summary>

@@ -20,11 +20,8 @@ public static class RetryPolicy
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<HttpRequestException>()
-                    .Handle<IOException>()
-                    .Handle<TimeoutException>()
-                    .Handle<TransientHttpException>(),
+                // The same predicate that RunAsync uses to word "retries exhausted": one definition of transient.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
                 MaxRetryAttempts = retries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -55,9 +52,15 @@ public static class RetryPolicy
         }
     }
 
-    /// <summary>Whether <paramref name="e"/> is a failure the pipeline retries.</summary>
+    /// <summary>
+    /// Whether <paramref name="e"/> is a failure the pipeline retries. A local path that cannot be created (missing folder, a
+    /// virtual file system like /proc) is an IOException too, but retrying cannot fix it: it fails at once (issue 11 item 10).
+    /// A bare <see cref="System.Net.Sockets.SocketException"/> (ENOTCONN when a proxy resets a connection nothing answers
+    /// behind, seen in the fault trials) is a network failure like any other, not a local one.
+    /// </summary>
     public static bool IsTransient(Exception e) =>
-        e is HttpRequestException or IOException or TimeoutException or TransientHttpException;
+        e is HttpRequestException or TimeoutException or TransientHttpException or System.Net.Sockets.SocketException
+        || (e is IOException and not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException));
 
     /// <summary>Statuses that say "try again later" (RFC 9110 §15.5.9, §15.6; RFC 6585 §4).</summary>
     public static bool IsTransientStatus(int status) => status is 408 or 429 or >= 500;

@@ -17,4 +17,7 @@ public enum TransferFailure
     Protocol,
     /// <summary>The local file could not be read or written.</summary>
     LocalIo,
+    /// <summary>The command names the wrong kind of thing for the operation: a file to list, a folder to delete, a parallel tus
+    /// upload to finish over IETF.</summary>
+    WrongTarget,
 }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using Baton.Client.Downloads;
 using Baton.Client.Transfers;
-using Baton.Protocol.Fields;
 using Baton.Protocol.Tus;
 
 namespace Baton.Client.Uploads;
@@ -11,8 +10,10 @@ namespace Baton.Client.Uploads;
 /// <summary>The single tus 1.0 requests: creation POST (optionally with the first chunk), HEAD for the offset, PATCH of one chunk.</summary>
 /// <remarks>With a <paramref name="digest"/>, every body's bytes extend the file's running SHA-256 as they are sent.</remarks>
 internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket? bucket, TimeSpan stallTimeout, UploadDigest? digest = null)
+    : IUploadRequests
 {
     private const string OffsetOctetStream = TusHeaders.OffsetOctetStream;
+    private readonly UploadRequestSender _sender = new(http, stallTimeout);
 
     /// <summary>
     /// Creates an upload (tus "creation"). With <paramref name="firstChunk"/> &gt; 0 the body carries that many bytes from
@@ -36,7 +37,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         {
             request.Headers.TryAddWithoutValidation(TusHeaders.UploadConcat, concat);
         }
-        using var stall = Stall(cancellationToken);
+        using var stall = _sender.Stall(cancellationToken);
         request.Content = firstChunk > 0
             ? Body(fileOffset, firstChunk, n =>
             {
@@ -44,7 +45,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
                 sent(n);
             })
             : new ByteArrayContent([]);
-        using var response = await SendAsync(request, stall, cancellationToken);
+        using var response = await _sender.SendAsync(request, stall, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Created || response.Headers.Location is null)
         {
             throw await RemoteProbe.StatusFailureAsync(endpoint, response, cancellationToken);
@@ -59,8 +60,8 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
     {
         using var request = new HttpRequestMessage(HttpMethod.Head, upload);
         request.Headers.Add(TusHeaders.Resumable, TusHeaders.Version);
-        using var stall = Stall(cancellationToken);
-        using var response = await SendAsync(request, stall, cancellationToken);
+        using var stall = _sender.Stall(cancellationToken);
+        using var response = await _sender.SendAsync(request, stall, cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden)
         {
             return null;
@@ -93,13 +94,13 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
             var digest = await ChecksumAsync(checksumAlgorithm, fileOffset, count, cancellationToken);
             request.Headers.TryAddWithoutValidation(TusHeaders.UploadChecksum, $"{checksumAlgorithm} {Convert.ToBase64String(digest)}");
         }
-        using var stall = Stall(cancellationToken);
+        using var stall = _sender.Stall(cancellationToken);
         request.Content = Body(fileOffset, count, n =>
         {
             stall.CancelAfter(stallTimeout);
             sent(n);
         });
-        using (var response = await SendAsync(request, stall, cancellationToken))
+        using (var response = await _sender.SendAsync(request, stall, cancellationToken))
         {
             // 460 Checksum Mismatch (tus checksum extension): the bytes were damaged on the way; sending them again is the fix.
             if ((int)response.StatusCode == 460)
@@ -123,26 +124,8 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
     }
 
     /// <summary>The download URL a server gave for the uploaded file (Baton-File-Url, else Content-Location), if any.</summary>
-    public Uri? FileLocation { get; private set; }
+    public Uri? FileLocation => _sender.FileLocation;
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationTokenSource stall, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await http.SendAsync(request, stall.Token);
-            // Baton names the finished file's download URL in Baton-File-Url (docs/uploads.md); other servers may use Content-Location.
-            var location = RemoteProbe.HeaderValue(response, BatonFieldNames.FileUrl) ?? response.Content.Headers.ContentLocation?.OriginalString;
-            if (location is not null && Uri.TryCreate(request.RequestUri!, location, out var fileUrl))
-            {
-                FileLocation = fileUrl;
-            }
-            return response;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"no progress for {stallTimeout.TotalSeconds:0} s");
-        }
-    }
 
     private FileSliceContent Body(long fileOffset, long count, Action<int> sent)
     {
@@ -151,12 +134,6 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
         return content;
     }
 
-    private CancellationTokenSource Stall(CancellationToken cancellationToken)
-    {
-        var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stall.CancelAfter(stallTimeout);
-        return stall;
-    }
 
     private async Task<byte[]> ChecksumAsync(string algorithm, long fileOffset, long count, CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ using Polly;
 namespace Baton.Client.Uploads;
 
 /// <summary>
-/// A tus 1.0 client for any tus server, using what its OPTIONS advertises: creation (with the first chunk when
+/// A resumable upload client: tus 1.0 (below), or IETF Resumable Uploads for HTTP (<see cref="UploadOptions.Protocol"/>,
+/// <see cref="IetfRequests"/>) driven by the same session, state file and verification. A tus 1.0 client for any tus server, using what its OPTIONS advertises: creation (with the first chunk when
 /// creation-with-upload is offered), a checksum per chunk per <see cref="ChunkChecksums"/>, and concatenation for parallel parts.
 /// The upload URLs are saved in a per-user state file before any byte is sent, so a rerun after a crash HEADs each upload and
 /// continues from the server's offset. When the server offers <c>Baton-File-Digest: sha-256</c>, the file's SHA-256 is built
@@ -30,7 +31,7 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
         var size = file.Length;
         var modified = new DateTimeOffset(file.LastWriteTimeUtc);
         var pipeline = RetryPolicy.Create(options.Retries, options.RetryDelay, _time, options.Notice);
-        var capabilities = await RetryPolicy.RunAsync(pipeline, t => TusCapabilities.DiscoverAsync(http, endpoint, t), endpoint, cancellationToken);
+        var capabilities = await RetryPolicy.RunAsync(pipeline, t => TusCapabilities.DiscoverAsync(http, endpoint, options.Protocol, t), endpoint, cancellationToken);
         if (!capabilities.Creation)
         {
             throw new TransferException(TransferFailure.Protocol, $"{endpoint} does not offer the tus creation extension");
@@ -48,12 +49,20 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
         using var digest = capabilities.FileSha256 ? new UploadDigest(file.FullName) : null;
         // Parallel parts arrive out of file order, so only a single upload feeds the digest from its request bodies.
         var streamed = options.Parallel == 1 || !capabilities.Concatenation ? digest : null;
-        var requests = new TusRequests(http, file.FullName, bucket, TimeSpan.FromSeconds(30), streamed);
+        IUploadRequests requests = capabilities.Protocol == UploadProtocol.Ietf
+            ? new IetfRequests(http, file.FullName, size, capabilities.InteropVersion!.Value, bucket, TimeSpan.FromSeconds(30), streamed)
+            : new TusRequests(http, file.FullName, bucket, TimeSpan.FromSeconds(30), streamed);
         var statePath = new UploadStateStore(options.ResolveStateDirectory()).PathFor(file.FullName, size, modified, endpoint);
         var session = new UploadSession(requests, pipeline, size);
 
         var state = UploadStateStore.TryLoad(statePath);
         var resumed = false;
+        if (state is { Parts.Count: > 1 } && capabilities.Protocol == UploadProtocol.Ietf)
+        {
+            // Its parts can be appended over IETF, but only tus concatenation joins them into the file.
+            throw new TransferException(TransferFailure.WrongTarget,
+                $"{file.Name} was started as {state.Parts.Count} parallel tus parts; finish it with --protocol tus (the IETF protocol has no concatenation)");
+        }
         if (state is not null)
         {
             if (state.Final is not null && await RetryPolicy.RunAsync(pipeline, t => requests.HeadOffsetAsync(new Uri(state.Final), size, t), endpoint, cancellationToken) == size)
@@ -80,7 +89,9 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
             var parts = options.Parallel;
             if (parts > 1 && !capabilities.Concatenation)
             {
-                options.Notice?.Invoke($"{endpoint} does not offer tus concatenation; uploading sequentially");
+                options.Notice?.Invoke(capabilities.Protocol == UploadProtocol.Ietf
+                    ? "the IETF upload protocol has no concatenation; uploading sequentially (use --protocol tus for parallel parts)"
+                    : $"{endpoint} does not offer tus concatenation; uploading sequentially");
                 parts = 1;
             }
             parts = (int)Math.Max(1, Math.Min(parts, size / Math.Max(1, options.ChunkSize) + 1));

@@ -16,6 +16,9 @@ public sealed record UploadOptions
     /// <summary>When chunks carry a tus Upload-Checksum. Default <see cref="Uploads.ChunkChecksums.Auto"/>: only for servers without end-to-end verification.</summary>
     public ChunkChecksums ChunkChecksums { get; init; } = ChunkChecksums.Auto;
 
+    /// <summary>The protocol: tus 1.0, IETF Resumable Uploads, or (default) whichever the server's OPTIONS advertises, tus first.</summary>
+    public UploadProtocol Protocol { get; init; } = UploadProtocol.Auto;
+
     /// <summary>Upload-Metadata pairs. "filename" defaults to the file's name. Default none.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 

@@ -9,7 +9,7 @@ namespace Baton.Client.Uploads;
 /// The parts of one upload and the server's acknowledged offset of each. A failed PATCH is followed by a HEAD (tus §HEAD) to learn
 /// what the server kept; progress keeps a fresh retry budget, failures without progress use up the Polly retries.
 /// </summary>
-internal sealed class UploadSession(TusRequests requests, ResiliencePipeline pipeline, long size)
+internal sealed class UploadSession(IUploadRequests requests, ResiliencePipeline pipeline, long size)
 {
     private long _inFlight;
 

@@ -132,8 +132,9 @@ public sealed partial class UploadDispatcher(
         {
             // The client left; there is nobody to answer.
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException and not StorageUnavailableException or UnauthorizedAccessException)
         {
+            // (An unreachable backend is not caught here: StorageFaults answers it with 503 + Retry-After.)
             // Disk full, permissions…: the store has kept its committed state; say so without internals.
             LogStorageFailure(logger, e, context.Request.Method, context.Request.Path);
             await ProblemResponder.WriteAsync(context, ProtocolErrors.Internal.WithDetail("The upload could not be stored; retry later."));

@@ -44,6 +44,7 @@ public static class UploadEndpoints
         services.TryAddSingleton<UploadDispatcher>();
         services.TryAddSingleton<UploadAccess>();
         services.TryAddSingleton<UploadExpiryService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UploadRecoveryService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UploadExpiryService>(sp => sp.GetRequiredService<UploadExpiryService>()));
         return services;
     }

@@ -83,7 +83,13 @@ public sealed partial class FileUploadStore
         string? placed = null;
         foreach (var candidate in candidates)
         {
+            if (!replace && File.Exists(candidate))
+            {
+                continue;
+            }
             Directory.CreateDirectory(Path.GetDirectoryName(candidate)!);
+            // The intent first: a crash after the rename but before the record below is finished by the next load.
+            Save(entry, info with { PlacingPath = candidate, Sha256 = sha256 });
             try
             {
                 // Same file system: an atomic rename; without replace it never clobbers a file that appeared meanwhile.
@@ -103,8 +109,33 @@ public sealed partial class FileUploadStore
         {
             DirectorySync.Flush(Path.GetDirectoryName(placed)!);
         }
-        Save(entry, info with { PlacedPath = placed, Sha256 = sha256, ExpiresAt = NextExpiry() ?? info.ExpiresAt });
+        Save(entry, info with
+        {
+            PlacedPath = placed, PlacingPath = null, Unsettled = true, Sha256 = sha256, ExpiresAt = NextExpiry() ?? info.ExpiresAt,
+        });
         return entry.Info;
+    }
+
+    public async IAsyncEnumerable<UploadInfo> UnfinishedAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        foreach (var path in Directory.EnumerateFiles(_options.Folder, "*.json"))
+        {
+            var id = Path.GetFileNameWithoutExtension(path);
+            if ((await FindAsync(id, cancellation).ConfigureAwait(false)).Info is { } info
+                && ((info.IsComplete && info.PlacedPath is null && info.Kind != UploadKind.Partial) || info.Unsettled))
+            {
+                yield return info;
+            }
+        }
+    }
+
+    public async Task SettleAsync(string id, CancellationToken cancellation)
+    {
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        if (lease is not null && (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is { Unsettled: true } info)
+        {
+            Save(_entries[id], info with { Unsettled = false });
+        }
     }
 
     public async Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellation)

@@ -11,7 +11,8 @@ namespace Baton.Storage.FileSystem;
 /// Implements every optional capability.
 /// </summary>
 public sealed partial class FileUploadStore :
-    IUploadStore, IUploadTermination, IUploadConcatenation, IUploadLengthDeferral, IUploadPlacement, IUploadExpiry, IDisposable
+    IUploadStore, IUploadTermination, IUploadConcatenation, IUploadLengthDeferral, IUploadPlacement, IUploadExpiry, IUploadRecovery,
+    IDisposable
 {
     private readonly FileUploadStoreOptions _options;
     private readonly TimeProvider _time;
@@ -103,6 +104,13 @@ public sealed partial class FileUploadStore :
             if (info is null || info.Id != id)
             {
                 return null;
+            }
+            if (info.PlacedPath is null && info.PlacingPath is { } target && !File.Exists(DataPath(id))
+                && new FileInfo(target) is { Exists: true } moved && moved.Length == info.Offset)
+            {
+                // The crash fell between the rename and its record: the data is the file now.
+                info = info with { PlacedPath = target, PlacingPath = null, Unsettled = true, ExpiresAt = NextExpiry() ?? info.ExpiresAt };
+                RecordFile.Write(RecordPath(id), info, Durable);
             }
             if (info.PlacedPath is null && !Recover(info))
             {

@@ -46,6 +46,7 @@ public sealed class AuthTestServer : IAsyncLifetime
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, "content of " + name);
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+            TestStorage.Publish(Server.Services, Server.Root.Path, name);
         }
     }
 

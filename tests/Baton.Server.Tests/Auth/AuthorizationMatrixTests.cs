@@ -67,7 +67,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         }
         if (method == "DELETE")
         {
-            Assert.Equal(expected == 204, !File.Exists(_auth.Server.Root.Combine("b.txt")));
+            Assert.Equal(expected == 204, !_auth.Server.StoredFileExists("b.txt"));
         }
     }
 

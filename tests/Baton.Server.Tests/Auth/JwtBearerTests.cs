@@ -23,6 +23,7 @@ public sealed class JwtBearerTests : IAsyncLifetime
             o.Auth.Jwt.Audience = "baton";
         });
         File.WriteAllText(_server.Root.Combine("f.txt"), "jwt-protected");
+        TestStorage.Publish(_server.Services, _server.Root.Path, "f.txt");
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

@@ -1,3 +1,4 @@
+using Baton.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -53,6 +54,7 @@ public sealed partial class SignedLinkTests : IAsyncLifetime
     public async Task Non_ascii_names_can_be_signed()
     {
         File.WriteAllText(_auth.Server.Root.Combine("中文.txt"), "你好");
+        TestStorage.Publish(_auth.Server.Services, _auth.Server.Root.Path, "中文.txt");
         var url = await CreateLinkAsync("中文.txt");
         using var response = await GetAnonymously(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -100,7 +102,7 @@ public sealed partial class SignedLinkTests : IAsyncLifetime
         var url = await CreateLinkAsync("a.txt");
         using var delete = await _auth.Server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, url));
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
-        Assert.True(File.Exists(_auth.Server.Root.Combine("a.txt")));
+        Assert.True(_auth.Server.StoredFileExists("a.txt"));
         var query = url[url.IndexOf('?', StringComparison.Ordinal)..];
         using var list = await GetAnonymously("api/files" + query);
         Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);

@@ -65,7 +65,7 @@ public sealed class SignedUploadLinkTests : IAsyncLifetime
         rest.Headers.Add("Upload-Offset", "5");
         rest.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
         Assert.Equal(HttpStatusCode.NoContent, (await _auth.Server.Client.SendAsync(rest)).StatusCode);
-        Assert.Equal("0123456789", File.ReadAllText(_auth.Server.Root.Combine("from-link.txt")));
+        Assert.Equal("0123456789", _auth.Server.ReadStoredText("from-link.txt"));
 
         // the signed Location is good for that upload only, not for another
         using var createOther = _auth.Request(HttpMethod.Post, "uploads", AuthTestServer.UploaderToken);

@@ -115,7 +115,7 @@ public sealed class UploadAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         using var done = await PatchAsync(AuthTestServer.QuotaToken, first.Headers.Location!, new byte[800]);
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
-        Assert.True(File.Exists(_auth.Server.Root.Combine("first.bin")));
+        Assert.True(_auth.Server.StoredFileExists("first.bin"));
 
         using var over = await CreateAsync(AuthTestServer.QuotaToken, 300, name: "second.bin");
         Assert.Equal((HttpStatusCode)507, over.StatusCode);

@@ -1,3 +1,4 @@
+using Baton.Testing;
 using System.Net;
 
 namespace Baton.Server.Tests.Downloads;
@@ -88,12 +89,19 @@ public class ConditionalDownloadTests : DownloadTestBase
         }
         var (newTag, newDate) = await ValidatorsOf("files/c.bin");
         Assert.NotEqual(oldTag, newTag);
-        Assert.Equal(oldDate, newDate); // Last-Modified alone could not have told the versions apart
+        if (TestStorage.IsDisk)
+        {
+            Assert.Equal(oldDate, newDate); // Last-Modified alone could not have told the versions apart (S3 stamps the upload time)
+        }
     }
 
     [Fact]
     public async Task In_place_rewrite_of_the_same_size_changes_the_etag()
     {
+        if (!TestStorage.IsDisk)
+        {
+            return; // disk validators (inode, nanosecond mtime); an object store never rewrites in place — the conformance suite covers each backend's validators
+        }
         var path = Server.Root.WriteRandomFile("w.bin", 1000, seed: 1);
         var stamp = DateTime.UtcNow.AddHours(-1);
         File.SetLastWriteTimeUtc(path, stamp);
@@ -110,6 +118,10 @@ public class ConditionalDownloadTests : DownloadTestBase
     [Fact]
     public async Task A_file_modified_just_now_has_a_weak_etag_that_never_satisfies_if_range()
     {
+        if (!TestStorage.IsDisk)
+        {
+            return; // disk validators (inode, nanosecond mtime); an object store never rewrites in place — the conformance suite covers each backend's validators
+        }
         var data = Server.Root.WriteRandomFile("fresh.bin", 1000);
         // Dated a little ahead of the server's clock, the file is "modified less than a second ago" however slow the test runs.
         File.SetLastWriteTimeUtc(data, DateTime.UtcNow.AddMinutes(5));

@@ -81,6 +81,7 @@ public sealed class PathTraversalTests : IAsyncLifetime
         // The root's parent holds a secret too: Baton's root is a subfolder of a temp folder.
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(_server.Root.Path)!, "secret.txt"), Secret);
         File.WriteAllText(_server.Root.Combine("inside.txt"), "inside");
+        TestStorage.Publish(_server.Services, _server.Root.Path, "inside.txt");
         Directory.CreateDirectory(_server.Root.Combine("sub"));
         File.CreateSymbolicLink(_server.Root.Combine("link-out"), Path.Combine(_outside.Path, "secret.txt"));
         File.CreateSymbolicLink(_server.Root.Combine("link-passwd"), "/etc/passwd");
@@ -114,6 +115,10 @@ public sealed class PathTraversalTests : IAsyncLifetime
         var ok = await RawHttp.SendAsync(_server.BaseAddress, "GET", "/files/inside.txt");
         Assert.Equal(200, ok.Status);
         Assert.Equal("inside", Encoding.UTF8.GetString(ok.Body));
+        if (!TestStorage.IsDisk)
+        {
+            return; // symbolic links are a disk matter
+        }
         // a link that stays inside the root is followed
         File.CreateSymbolicLink(_server.Root.Combine("sub", "alias.txt"), _server.Root.Combine("inside.txt"));
         var alias = await RawHttp.SendAsync(_server.BaseAddress, "GET", "/files/sub/alias.txt");

@@ -1,3 +1,4 @@
+using Baton.Testing;
 using System.Net;
 
 namespace Baton.Server.Tests.Downloads;
@@ -50,8 +51,12 @@ public class RepresentationHeaderTests : DownloadTestBase
             }
         }
         Assert.Equal($"sha-256=:{Sha256Base64(data)}:", digest);
-        // and it survives a restart: the digest is persisted in .baton/digests
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(Server.Root.Path, ".baton", "digests")));
+        // and on disk it survives a restart: the digest is persisted in .baton/digests (S3 keeps digests of files it did not
+        // place in memory: adding metadata would rewrite the object and change its validators)
+        if (TestStorage.IsDisk)
+        {
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(Server.Root.Path, ".baton", "digests")));
+        }
     }
 
     [Theory]

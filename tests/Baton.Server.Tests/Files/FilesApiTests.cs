@@ -18,11 +18,12 @@ public sealed class FilesApiTests : IAsyncLifetime
     [Fact]
     public async Task Lists_folders_first_then_files_with_size_etag_digest_and_url()
     {
-        var a = _server.Root.WriteRandomFile("docs/a.bin", 1000);
+        var a = _server.WriteRandomFile("docs/a.bin", 1000);
         File.SetLastWriteTimeUtc(a, DateTime.UtcNow.AddHours(-1));
-        _server.Root.WriteRandomFile("docs/中文.txt", 10);
-        _server.Root.WriteRandomFile("docs/.hidden", 10);
-        Directory.CreateDirectory(_server.Root.Combine("docs", "inner"));
+        TestStorage.Publish(_server.Services, _server.Root.Path, "docs/a.bin");
+        _server.WriteRandomFile("docs/中文.txt", 10);
+        _server.WriteRandomFile("docs/.hidden", 10);
+        TestStorage.PublishFolder(_server.Services, _server.Root.Path, "docs/inner");
 
         var listing = await _server.Client.GetFromJsonAsync<JsonElement>("api/files?path=docs");
         Assert.Equal("docs", listing.GetProperty("path").GetString());
@@ -58,7 +59,7 @@ public sealed class FilesApiTests : IAsyncLifetime
     [Fact]
     public async Task Root_listing_hides_batons_state_folder()
     {
-        _server.Root.WriteRandomFile("x.bin", 1);
+        _server.WriteRandomFile("x.bin", 1);
         var listing = await _server.Client.GetFromJsonAsync<JsonElement>("api/files");
         Assert.Equal(["x.bin"], listing.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
     }
@@ -69,7 +70,7 @@ public sealed class FilesApiTests : IAsyncLifetime
     [InlineData("api/files?path=a%2F..%2F..", HttpStatusCode.BadRequest)]
     public async Task Bad_paths_are_problem_json(string url, HttpStatusCode status)
     {
-        _server.Root.WriteRandomFile("x.bin", 1);
+        _server.WriteRandomFile("x.bin", 1);
         using var response = await _server.Client.GetAsync(url);
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -78,17 +79,17 @@ public sealed class FilesApiTests : IAsyncLifetime
     [Fact]
     public async Task Delete_removes_the_file_and_honours_if_match()
     {
-        _server.Root.WriteRandomFile("gone.bin", 100);
+        _server.WriteRandomFile("gone.bin", 100);
         using var refused = await _server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "files/gone.bin")
         {
             Headers = { { "If-Match", "\"not-it\"" } },
         });
         Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
-        Assert.True(File.Exists(_server.Root.Combine("gone.bin")));
+        Assert.True(_server.StoredFileExists("gone.bin"));
 
         using var deleted = await _server.Client.DeleteAsync("files/gone.bin");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.False(File.Exists(_server.Root.Combine("gone.bin")));
+        Assert.False(_server.StoredFileExists("gone.bin"));
         using var again = await _server.Client.DeleteAsync("files/gone.bin");
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }

@@ -18,6 +18,7 @@ public sealed class CrossOriginTests : IAsyncLifetime
             o.Auth.Tokens = [new TokenEntry { Name = "t", Sha256 = TokenStore.Hash("secret"), Permissions = [BatonPermissions.Download] }];
         });
         File.WriteAllText(_server.Root.Combine("a.txt"), "cors");
+        TestStorage.Publish(_server.Services, _server.Root.Path, "a.txt");
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

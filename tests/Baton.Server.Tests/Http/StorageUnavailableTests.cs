@@ -28,6 +28,43 @@ public sealed class StorageUnavailableTests
             new($"connection refused (credentials {Secret})", TimeSpan.FromSeconds(7), new HttpRequestException("refused"));
     }
 
+    /// <summary>An upload store whose backend is down.</summary>
+    private sealed class UnreachableUploadStore : IUploadStore
+    {
+        public Task<UploadInfo> CreateAsync(NewUpload upload, CancellationToken cancellation) => throw Down();
+
+        public Task<UploadLookup> FindAsync(string id, CancellationToken cancellation) => throw Down();
+
+        public Task<AppendResult> AppendAsync(string id, AppendRequest request, CancellationToken cancellation) => throw Down();
+    }
+
+    private static StorageUnavailableException Down() =>
+        new($"connection refused (credentials {Secret})", TimeSpan.FromSeconds(7), new HttpRequestException("refused"));
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("HEAD")]
+    [InlineData("PATCH")]
+    public async Task An_unreachable_upload_backend_answers_503_not_500(string method)
+    {
+        await using var server = await BatonTestServer.StartAsync(services: s => s.AddSingleton<IUploadStore>(new UnreachableUploadStore()));
+        var request = new HttpRequestMessage(new HttpMethod(method), method == "POST" ? "uploads" : "uploads/AAAAAAAAAAAAAAAAAAAAAA");
+        request.Headers.TryAddWithoutValidation("Tus-Resumable", "1.0.0");
+        request.Headers.TryAddWithoutValidation("Upload-Length", "10");
+        request.Headers.TryAddWithoutValidation("Upload-Offset", "0");
+        if (method == "PATCH")
+        {
+            request.Content = new ByteArrayContent(new byte[10]);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/offset+octet-stream");
+        }
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), response.Headers.RetryAfter?.Delta);
+        Assert.DoesNotContain(Secret, await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("GET", "files/a.bin")]
     [InlineData("HEAD", "files/a.bin")]

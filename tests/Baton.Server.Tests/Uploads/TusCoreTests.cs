@@ -233,7 +233,7 @@ public sealed class TusCoreTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("/files/empty.txt", Tus.Header(response, "Baton-File-Url"));
-        Assert.Equal(0, new FileInfo(_server.Root.Combine("empty.txt")).Length);
+        Assert.Empty(_server.ReadStoredFile("empty.txt")!);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class TusExtensionTests : IAsyncLifetime
         Assert.Equal("4", Tus.Header(response, "Upload-Offset"));
         using var rest = await Client.SendAsync(Tus.Patch(response.Headers.Location!.OriginalString, 4, "456789"u8.ToArray()));
         Assert.Equal("/files/cwu.txt", Tus.Header(rest, "Baton-File-Url"));
-        Assert.Equal("0123456789", File.ReadAllText(_server.Root.Combine("cwu.txt")));
+        Assert.Equal("0123456789", _server.ReadStoredText("cwu.txt"));
         // tus §HEAD: Upload-Offset is present even once the upload is complete.
         using var head = await Client.SendAsync(Tus.Head(response.Headers.Location!.OriginalString));
         Assert.Equal("10", Tus.Header(head, "Upload-Offset"));
@@ -151,7 +151,7 @@ public sealed class TusExtensionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, last.StatusCode);
         Assert.Equal("6", Tus.Header(last, "Upload-Length"));
-        Assert.Equal("abcdef", File.ReadAllText(_server.Root.Combine("deferred.bin")));
+        Assert.Equal("abcdef", _server.ReadStoredText("deferred.bin"));
         using var change = await Client.SendAsync(Tus.Patch(location, 6, [], ("Upload-Length", "7")));
         await Tus.AssertProblemAsync(change, 400, "urn:baton:problem:upload-length-already-set");
     }
@@ -171,7 +171,7 @@ public sealed class TusExtensionTests : IAsyncLifetime
         Assert.Null(Tus.Header(head, "Upload-Offset"));
         using var patch = await Client.SendAsync(Tus.Patch(location, 3, "d"u8.ToArray()));
         Assert.Equal(HttpStatusCode.Gone, patch.StatusCode);
-        Assert.Empty(Directory.GetFiles(_server.Root.Combine(".baton", "uploads")));
+        Assert.Empty(_server.StagedUploads());
     }
 
     [Fact]
@@ -186,12 +186,12 @@ public sealed class TusExtensionTests : IAsyncLifetime
             Assert.Equal("partial", Tus.Header(partialHead, "Upload-Concat"));
             Assert.Equal("3", Tus.Header(partialHead, "Upload-Offset"));
         }
-        Assert.Empty(Directory.GetFiles(_server.Root.Path)); // partials are never files of their own
+        Assert.Empty(_server.StoredFileNames()); // partials are never files of their own
 
         using var final = await Client.SendAsync(Tus.Create(null, "joined.txt", ("Upload-Concat", $"final;{b} {_server.Url(a.TrimStart('/'))}")));
 
         Assert.Equal(HttpStatusCode.Created, final.StatusCode);
-        Assert.Equal("defgabc", File.ReadAllText(_server.Root.Combine("joined.txt")));
+        Assert.Equal("defgabc", _server.ReadStoredText("joined.txt"));
         Assert.Equal("/files/joined.txt", Tus.Header(final, "Baton-File-Url"));
         var finalLocation = final.Headers.Location!.OriginalString;
         using var head = await Client.SendAsync(Tus.Head(finalLocation));
@@ -217,7 +217,7 @@ public sealed class TusExtensionTests : IAsyncLifetime
         }
         await Client.SendAsync(Tus.Patch(b, 0, "def"u8.ToArray()));
 
-        Assert.Equal("abcdef", File.ReadAllText(_server.Root.Combine("late.txt")));
+        Assert.Equal("abcdef", _server.ReadStoredText("late.txt"));
     }
 
     [Theory]

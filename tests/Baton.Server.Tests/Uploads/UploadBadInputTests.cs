@@ -89,7 +89,7 @@ public sealed class UploadBadInputTests : IAsyncLifetime
         using var response = await _server.Client.SendAsync(Tus.Patch(location, 0, "abc"u8.ToArray()));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.True(File.Exists(_server.Root.Combine("escaped.txt")));
+        Assert.True(_server.StoredFileExists("escaped.txt"));
         Assert.False(File.Exists(Path.Combine(_outside, "escaped.txt")));
     }
 }

@@ -72,15 +72,14 @@ public sealed class UploadCompletionTests
         using var response = await UploadAsync(server, requested, "data"u8.ToArray());
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var files = Directory.GetFiles(server.Root.Path);
-        var file = Assert.Single(files);
-        Assert.Equal(expected ?? Path.GetFileName(file), Path.GetFileName(file));
+        var file = Assert.Single(server.StoredFileNames());
+        Assert.Equal(expected ?? file, file);
         if (expected is null)
         {
-            Assert.StartsWith("upload-", Path.GetFileName(file));
+            Assert.StartsWith("upload-", file);
         }
-        Assert.Equal("data", File.ReadAllText(file));
-        Assert.Equal("/files/" + Uri.EscapeDataString(Path.GetFileName(file)), Tus.Header(response, "Baton-File-Url"));
+        Assert.Equal("data", server.ReadStoredText(file));
+        Assert.Equal("/files/" + Uri.EscapeDataString(file), Tus.Header(response, "Baton-File-Url"));
     }
 
     [Fact]
@@ -93,17 +92,17 @@ public sealed class UploadCompletionTests
             await UploadAsync(server, "a.txt", "three"u8.ToArray());
 
             Assert.Equal("/files/a%20%281%29.txt", Tus.Header(second, "Baton-File-Url"));
-            Assert.Equal("one", File.ReadAllText(server.Root.Combine("a.txt")));
-            Assert.Equal("two", File.ReadAllText(server.Root.Combine("a (1).txt")));
-            Assert.Equal("three", File.ReadAllText(server.Root.Combine("a (2).txt")));
+            Assert.Equal("one", server.ReadStoredText("a.txt"));
+            Assert.Equal("two", server.ReadStoredText("a (1).txt"));
+            Assert.Equal("three", server.ReadStoredText("a (2).txt"));
         }
         await using (var server = await BatonTestServer.StartAsync(o => o.Uploads.NameClash = UploadNameClash.Replace))
         {
             await UploadAsync(server, "a.txt", "one"u8.ToArray());
             await UploadAsync(server, "a.txt", "two"u8.ToArray());
 
-            Assert.Equal("two", File.ReadAllText(server.Root.Combine("a.txt")));
-            Assert.Single(Directory.GetFiles(server.Root.Path));
+            Assert.Equal("two", server.ReadStoredText("a.txt"));
+            Assert.Single(server.StoredFileNames());
         }
     }
 

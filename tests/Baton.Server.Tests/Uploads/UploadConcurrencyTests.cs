@@ -33,13 +33,17 @@ public sealed class UploadConcurrencyTests
 
         Assert.Equal(1, statuses.Count(s => s == 204));
         Assert.Equal(9, statuses.Count(s => s == 409));
-        var written = File.ReadAllBytes(server.Root.Combine("race.bin"));
+        var written = server.ReadStoredFile("race.bin");
         Assert.Contains(bodies, b => b.AsSpan().SequenceEqual(written));
     }
 
     [Fact]
     public async Task A_stalled_patch_is_stopped_by_the_next_one_and_keeps_what_arrived()
     {
+        if (!TestStorage.IsDisk)
+        {
+            return; // waits on the staged file; on S3 the takeover is covered by ProtocolSwitchTests (commits at whole parts)
+        }
         await using var server = await BatonTestServer.StartAsync(services: s => s.Configure<UploadLockOptions>(o => o.Wait = TimeSpan.FromMilliseconds(200)));
         var location = await Tus.CreateAsync(server.Client, 1000, "stall.bin");
         var gate = new TaskCompletionSource();
@@ -52,7 +56,7 @@ public sealed class UploadConcurrencyTests
         var firstTask = firstClient.SendAsync(first);
         await stalled.Sent.Task.WaitAsync(TimeSpan.FromSeconds(10));
         // Wait until the server has those 100 bytes in hand (HEAD reports only committed bytes, so poll the staged file).
-        var staged = Directory.GetFiles(server.Root.Combine(".baton", "uploads"), "*.data").Single();
+        var staged = server.StagedUploads(".data").Single();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (new FileInfo(staged).Length < 100 && DateTime.UtcNow < deadline)
         {
@@ -112,7 +116,7 @@ public sealed class UploadConcurrencyTests
         using var response = await server.Client.SendAsync(Tus.Patch(location, 0, new byte[size]));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal(size, new FileInfo(server.Root.Combine("large.bin")).Length);
+        Assert.Equal(size, server.ReadStoredFile("large.bin")!.Length);
     }
 
     /// <summary>Sends a prefix, then hangs like a client whose network vanished.</summary>

@@ -75,6 +75,6 @@ public sealed class UploadCorsAndExpiryTests
 
         Assert.Equal(HttpStatusCode.Gone, head.StatusCode);
         Assert.Equal(1, removed);
-        Assert.Empty(Directory.GetFiles(server.Root.Combine(".baton", "uploads")));
+        Assert.Empty(server.StagedUploads());
     }
 }

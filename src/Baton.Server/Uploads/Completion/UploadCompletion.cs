@@ -23,16 +23,25 @@ public sealed partial class UploadCompletion(
     StoreCapabilities store, BatonRoot root, IOptions<BatonOptions> options, IServiceProvider services, UploadEventDispatcher events,
     UploadAccess access, ILogger<UploadCompletion> logger)
 {
-    /// <summary>Places <paramref name="info"/> if it is complete and not yet placed; returns its state afterwards.</summary>
-    public async Task<UploadInfo> CompleteAsync(UploadInfo info, HttpRequest request, CancellationToken cancellation)
+    /// <summary>
+    /// Places <paramref name="info"/> if it is complete and not yet placed; returns its state afterwards. Once the last byte is
+    /// durable the upload is acknowledged complete, so placement and what follows it do not take the request's cancellation: a
+    /// client that leaves right after its last byte must still find a file (issue 11 item 11). <paramref name="request"/> is null
+    /// when a start finishes an interrupted completion.
+    /// </summary>
+    public async Task<UploadInfo> CompleteAsync(UploadInfo info, HttpRequest? request)
     {
-        if (!info.IsComplete || info.PlacedPath is not null || store.Placement is null)
+        if (!info.IsComplete || store.Placement is null)
         {
             return info;
         }
+        if (info.PlacedPath is not null)
+        {
+            return info.Unsettled ? await SettleAsync(info, request).ConfigureAwait(false) : info;
+        }
         if (info.Kind == UploadKind.Partial)
         {
-            await FinishFinalsAsync(info, request, cancellation).ConfigureAwait(false);
+            await FinishFinalsAsync(info, request).ConfigureAwait(false);
             return info;
         }
         var metadata = UploadMetadata.TryParse(info.Metadata, out var parsed, out _) ? parsed : UploadMetadata.Empty;
@@ -45,20 +54,68 @@ public sealed partial class UploadCompletion(
         }
         var replace = options.Value.Uploads.NameClash == UploadNameClash.Replace;
         var placed = await store.Placement.PlaceAsync(
-                info.Id, UploadFileName.Candidates(root.Disk.Lexical(target.Folder), target.FileName), replace, cancellation)
+                info.Id, UploadFileName.Candidates(root.Disk.Lexical(target.Folder), target.FileName), replace, CancellationToken.None)
             .ConfigureAwait(false);
         if (placed?.PlacedPath is null)
         {
             return info;
         }
         LogPlaced(logger, placed.Id, placed.PlacedPath, placed.Offset);
+        return await SettleAsync(placed, request).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Appends through the store; when the body ends badly (the client left, the connection broke) the bytes committed before
+    /// that are acknowledged state, and if they complete the upload it becomes a file now — not when the client comes back,
+    /// which a client that already saw its last byte leave never does (issue 11 item 11).
+    /// </summary>
+    public async Task<AppendResult> AppendAsync(string id, AppendRequest append, CancellationToken cancellation)
+    {
+        try
+        {
+            return await store.Core.AppendAsync(id, append, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            await FinishIfCompleteAsync(id).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task FinishIfCompleteAsync(string id)
+    {
+        try
+        {
+            if ((await store.Core.FindAsync(id, CancellationToken.None).ConfigureAwait(false)).Info is { IsComplete: true, PlacedPath: null } info)
+            {
+                await CompleteVerifiedAsync(info, null, null).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StorageUnavailableException)
+        {
+            // The start finishes it (UploadRecoveryService); the append's own failure is the one to report.
+            LogFinishFailed(logger, id, e);
+        }
+    }
+
+    [LoggerMessage(EventId = 322, Level = LogLevel.Warning, Message = "Upload {UploadId}: completing after a broken request failed; the next start finishes it")]
+    private static partial void LogFinishFailed(ILogger logger, string uploadId, Exception exception);
+
+    /// <summary>What follows placement — owner, digest record, completion event — then the record that it ran.</summary>
+    private async Task<UploadInfo> SettleAsync(UploadInfo placed, HttpRequest? request)
+    {
         access.Placed(placed);
         if (placed.Sha256 is not null)
         {
-            services.GetService<IFileDigests>()?.Record(root.RelativeName(placed.PlacedPath), placed.Sha256);
+            services.GetService<IFileDigests>()?.Record(root.RelativeName(placed.PlacedPath!), placed.Sha256);
         }
-        await events.CompletedAsync(placed, FileUrl(request, placed) ?? "", cancellation).ConfigureAwait(false);
-        return placed;
+        await events.CompletedAsync(placed, (request is null ? null : FileUrl(request, placed)) ?? "", CancellationToken.None)
+            .ConfigureAwait(false);
+        if (store.Recovery is not null)
+        {
+            await store.Recovery.SettleAsync(placed.Id, CancellationToken.None).ConfigureAwait(false);
+        }
+        return placed with { Unsettled = false };
     }
 
     /// <summary>
@@ -66,22 +123,22 @@ public sealed partial class UploadCompletion(
     /// given now or at creation. A mismatch discards the upload and returns the rejection.
     /// </summary>
     public async Task<(UploadInfo Info, ProtocolError? Error)> CompleteVerifiedAsync(
-        UploadInfo info, HttpRequest request, byte[]? expectedSha256, CancellationToken cancellation)
+        UploadInfo info, HttpRequest? request, byte[]? expectedSha256)
     {
         expectedSha256 ??= info.ExpectedSha256;
         if (expectedSha256 is not null && info.IsComplete && info.PlacedPath is null && store.Placement is not null)
         {
-            var actual = await store.Placement.DigestAsync(info.Id, cancellation).ConfigureAwait(false);
+            var actual = await store.Placement.DigestAsync(info.Id, CancellationToken.None).ConfigureAwait(false);
             if (actual is not null && !actual.AsSpan().SequenceEqual(expectedSha256))
             {
                 if (store.Termination is not null)
                 {
-                    await store.Termination.TerminateAsync(info.Id, cancellation).ConfigureAwait(false);
+                    await store.Termination.TerminateAsync(info.Id, CancellationToken.None).ConfigureAwait(false);
                 }
                 return (info, ProtocolErrors.ReprDigestMismatch);
             }
         }
-        return (await CompleteAsync(info, request, cancellation).ConfigureAwait(false), null);
+        return (await CompleteAsync(info, request).ConfigureAwait(false), null);
     }
 
     /// <summary>The download URL of the file <paramref name="info"/> became, or null while it is not placed.</summary>
@@ -117,7 +174,7 @@ public sealed partial class UploadCompletion(
     [LoggerMessage(EventId = 320, Level = LogLevel.Information, Message = "Upload {UploadId} completed as {Path} ({Bytes} bytes)")]
     private static partial void LogPlaced(ILogger logger, string uploadId, string path, long bytes);
 
-    private async Task FinishFinalsAsync(UploadInfo partial, HttpRequest request, CancellationToken cancellation)
+    private async Task FinishFinalsAsync(UploadInfo partial, HttpRequest? request)
     {
         if (store.Concatenation is null)
         {
@@ -125,10 +182,10 @@ public sealed partial class UploadCompletion(
         }
         foreach (var finalId in partial.FinalIds)
         {
-            var final = await store.Concatenation.TryFinishAsync(finalId, cancellation).ConfigureAwait(false);
+            var final = await store.Concatenation.TryFinishAsync(finalId, CancellationToken.None).ConfigureAwait(false);
             if (final is { IsComplete: true })
             {
-                await CompleteAsync(final, request, cancellation).ConfigureAwait(false);
+                await CompleteAsync(final, request).ConfigureAwait(false);
             }
         }
     }

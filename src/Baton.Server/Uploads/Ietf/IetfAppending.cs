@@ -28,7 +28,7 @@ public sealed class IetfAppending(
         var cancellation = context.RequestAborted;
         var uploads = options.Value.Uploads;
         UploadRequestBody.Prepare(context, uploads);
-        var result = await store.Core.AppendAsync(id,
+        var result = await completion.AppendAsync(id,
             new AppendRequest(offset, request.BodyReader, null, uploads.MaxSize > 0 ? uploads.MaxSize : null), cancellation);
         if (IetfResponses.ErrorFor(result, dialect, offset) is { } error)
         {
@@ -54,7 +54,7 @@ public sealed class IetfAppending(
                     $"Upload-Complete: ?1 ended the content at {info.Offset}, but the upload's length is {length}."));
             }
         }
-        var (completed, digestError) = await completion.CompleteVerifiedAsync(info, request, IetfRequest.ExpectedSha256(request), cancellation);
+        var (completed, digestError) = await completion.CompleteVerifiedAsync(info, request, IetfRequest.ExpectedSha256(request));
         return new IetfAppendResult(completed, digestError, Final: digestError is not null);
     }
 

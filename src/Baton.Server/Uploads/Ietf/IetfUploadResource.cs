@@ -91,7 +91,7 @@ public sealed class IetfUploadResource(
         var hasContent = UploadRequestBody.HasContent(context.Request);
         if (dialect.LateAppend == LateAppendRule.ReplayFinalResponse && !hasContent)
         {
-            var (final, digestError) = await completion.CompleteVerifiedAsync(info, context.Request, null, context.RequestAborted);
+            var (final, digestError) = await completion.CompleteVerifiedAsync(info, context.Request, null);
             if (digestError is not null)
             {
                 await responses.RejectAsync(context, dialect, digestError, final, final: true);

@@ -74,7 +74,7 @@ public sealed class TusCreation(
         if (hasBody && info.Kind != UploadKind.Final)
         {
             UploadRequestBody.Prepare(context, Options);
-            var result = await store.Core.AppendAsync(info.Id,
+            var result = await completion.AppendAsync(info.Id,
                 new AppendRequest(0, request.BodyReader, verifier, Options.MaxSize > 0 ? Options.MaxSize : null), cancellation);
             if (TusResponses.ErrorFor(result, info.Length is not null) is { } appendError)
             {
@@ -83,7 +83,7 @@ public sealed class TusCreation(
             }
             info = result.Info!;
         }
-        info = await completion.CompleteAsync(info, request, cancellation);
+        info = await completion.CompleteAsync(info, request);
         TusResponses.WriteState(context.Response, info, completion.FileUrl(request, info));
         context.Response.StatusCode = StatusCodes.Status201Created;
     }

@@ -83,7 +83,7 @@ public sealed class TusUploadResource(
         }
 
         UploadRequestBody.Prepare(context, Options);
-        var result = await store.Core.AppendAsync(id,
+        var result = await completion.AppendAsync(id,
             new AppendRequest(offset, request.BodyReader, verifier, Options.MaxSize > 0 ? Options.MaxSize : null), cancellation);
         if (TusResponses.ErrorFor(result, result.Info?.Length is not null) is { } error)
         {
@@ -94,7 +94,7 @@ public sealed class TusUploadResource(
             await ProblemResponder.WriteAsync(context, error);
             return;
         }
-        info = await completion.CompleteAsync(result.Info!, request, cancellation);
+        info = await completion.CompleteAsync(result.Info!, request);
         TusResponses.WriteState(context.Response, info, completion.FileUrl(request, info));
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }

@@ -81,7 +81,7 @@ public sealed class IetfDialectFlowTests : IAsyncLifetime
         Assert.Equal("100000", Rufh.Header(last, "Upload-Offset"));
         Assert.Equal("100000", Rufh.Header(last, "Upload-Length"));
         Assert.Equal("/files/" + name, Rufh.Header(last, "Baton-File-Url"));
-        Assert.Equal(content, File.ReadAllBytes(_server.Root.Combine(name)));
+        Assert.Equal(content, _server.ReadStoredFile(name));
 
         using var after = await Client.SendAsync(Rufh.Request(version, HttpMethod.Head, location));
         Assert.Equal(HttpStatusCode.NoContent, after.StatusCode);
@@ -101,7 +101,7 @@ public sealed class IetfDialectFlowTests : IAsyncLifetime
         Assert.Equal("?1", Rufh.Header(response, "Upload-Complete"));
         Assert.Equal("5", Rufh.Header(response, "Upload-Offset"));
         Assert.NotNull(response.Headers.Location);
-        Assert.Equal("whole", File.ReadAllText(_server.Root.Combine($"one{version}.txt")));
+        Assert.Equal("whole", _server.ReadStoredText($"one{version}.txt"));
     }
 
     [Theory]
@@ -121,7 +121,7 @@ public sealed class IetfDialectFlowTests : IAsyncLifetime
         using var done = await Client.SendAsync(Rufh.Patch(version, created.Headers.Location!.OriginalString, 0, true, "abcdef"u8.ToArray()));
 
         Assert.Equal(expected.Completed, (int)done.StatusCode);
-        Assert.Equal("abcdef", File.ReadAllText(_server.Root.Combine($"careful{version}.txt")));
+        Assert.Equal("abcdef", _server.ReadStoredText($"careful{version}.txt"));
     }
 
     [Theory]
@@ -133,7 +133,7 @@ public sealed class IetfDialectFlowTests : IAsyncLifetime
 
         Assert.Equal(expected.Completed, (int)response.StatusCode);
         Assert.Equal("?1", Rufh.Header(response, "Upload-Complete"));
-        Assert.Equal(0, new FileInfo(_server.Root.Combine($"empty{version}.txt")).Length);
+        Assert.Empty(_server.ReadStoredFile($"empty{version}.txt")!);
     }
 
     [Theory]
@@ -152,7 +152,7 @@ public sealed class IetfDialectFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(afterwards, (int)head.StatusCode);
         Assert.Equal(afterwards, (int)patch.StatusCode);
-        Assert.Empty(Directory.GetFiles(_server.Root.Combine(".baton", "uploads"), "*.data"));
+        Assert.Empty(_server.StagedUploads(".data"));
     }
 
     [Theory]
@@ -170,6 +170,6 @@ public sealed class IetfDialectFlowTests : IAsyncLifetime
 
         Assert.Equal(expected.Completed, (int)response.StatusCode);
         Assert.Equal("8", Rufh.Header(response, "Upload-Length"));
-        Assert.Equal("abcdefgh", File.ReadAllText(_server.Root.Combine($"chunked{version}.txt")));
+        Assert.Equal("abcdefgh", _server.ReadStoredText($"chunked{version}.txt"));
     }
 }

@@ -22,8 +22,8 @@ public sealed class IetfRefusalTests : IAsyncLifetime
 
     private void AssertNothingStored()
     {
-        Assert.Empty(Directory.GetFiles(_server.Root.Combine(".baton", "uploads")));
-        Assert.Empty(Directory.GetFiles(_server.Root.Path));
+        Assert.Empty(_server.StagedUploads());
+        Assert.Empty(_server.StoredFileNames());
     }
 
     private static async Task AssertVersionRefusalAsync(HttpResponseMessage response)
@@ -134,7 +134,7 @@ public sealed class IetfRefusalTests : IAsyncLifetime
         using var done = await Client.SendAsync(Rufh.Patch(6, created.Headers.Location!.OriginalString, 0, true, "abc"u8.ToArray()));
 
         Assert.Equal("/files/from-metadata.txt", Rufh.Header(done, "Baton-File-Url"));
-        Assert.Equal("abc", File.ReadAllText(_server.Root.Combine("from-metadata.txt")));
+        Assert.Equal("abc", _server.ReadStoredText("from-metadata.txt"));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class IetfRefusalTests : IAsyncLifetime
         Assert.Contains(Metadata(("album", "holiday")), Rufh.Header(tusHead, "Upload-Metadata"));
         Assert.Contains(Metadata(("filename", "from-disposition.txt")), Rufh.Header(tusHead, "Upload-Metadata"));
         Assert.Equal("/files/from-disposition.txt", Rufh.Header(done, "Baton-File-Url"));
-        Assert.False(File.Exists(_server.Root.Combine("ignored.txt")));
+        Assert.False(_server.StoredFileExists("ignored.txt"));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class IetfRejectionTests : IAsyncLifetime
     private static string InconsistentLength(int version) =>
         version == 6 ? Baton + "upload-length-inconsistent" : Rufh.Iana + "inconsistent-upload-length";
 
-    private string[] StoredUploads() => Directory.GetFiles(_server.Root.Combine(".baton", "uploads"), "*.json");
+    private IReadOnlyList<string> StoredUploads() => _server.StagedUploads(".json");
 
     [Theory]
     [InlineData(6)]
@@ -118,7 +118,7 @@ public sealed class IetfRejectionTests : IAsyncLifetime
         }
         Assert.Equal(complete, Rufh.Header(late, "Upload-Complete"));
         Assert.Equal("3", Rufh.Header(late, "Upload-Offset"));
-        Assert.Equal("abc", File.ReadAllText(_server.Root.Combine(name)));
+        Assert.Equal("abc", _server.ReadStoredText(name));
     }
 
     [Fact]

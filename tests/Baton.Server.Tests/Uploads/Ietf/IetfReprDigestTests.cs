@@ -30,7 +30,7 @@ public sealed class IetfReprDigestTests : IAsyncLifetime
         using var last = await Client.SendAsync(Rufh.Patch(version, created.Headers.Location!.OriginalString, 5, true, content[5..]));
 
         Assert.Equal(completed, (int)last.StatusCode);
-        Assert.Equal(content, File.ReadAllBytes(_server.Root.Combine("digest.txt")));
+        Assert.Equal(content, _server.ReadStoredFile("digest.txt"));
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class IetfReprDigestTests : IAsyncLifetime
         await Rufh.AssertProblemAsync(response, 400, "urn:baton:problem:repr-digest-mismatch");
         // The representation arrived whole and its processing failed: this is the upload's final response.
         Assert.Equal("?1", Rufh.Header(response, "Upload-Complete"));
-        Assert.False(File.Exists(_server.Root.Combine("bad-digest.txt")));
+        Assert.False(_server.StoredFileExists("bad-digest.txt"));
         using var head = await Client.SendAsync(Rufh.Request(version, HttpMethod.Head, location));
         Assert.Equal(afterwards, (int)head.StatusCode);
     }

@@ -1,3 +1,4 @@
+using Baton.Storage.S3.Hosting;
 using System.Net.Sockets;
 using System.Net;
 using System.Text;
@@ -18,14 +19,16 @@ public sealed class ProtocolSwitchTests : IAsyncLifetime
 {
     private BatonTestServer _server = null!;
 
-    private const int Checkpoint = 64 * 1024;
-    private const int Total = 4 * Checkpoint;
+    // How often a long append commits: the disk store's checkpoint; on S3 one whole part (the smallest S3 allows).
+    private static readonly int Checkpoint = TestStorage.IsDisk ? 64 * 1024 : 5 * 1024 * 1024;
+    private static readonly int Total = 4 * Checkpoint;
 
     public async Task InitializeAsync() => _server = await BatonTestServer.StartAsync(services: s =>
     {
         s.Configure<UploadLockOptions>(o => o.Wait = TimeSpan.FromMilliseconds(200));
         // a stalled append commits what it holds as it goes: HEAD shows it
         s.Configure<DiskStorageOptions>(o => o.CheckpointBytes = Checkpoint);
+        s.Configure<S3StorageOptions>(o => o.PartSize = Checkpoint);
     });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -57,7 +60,7 @@ public sealed class ProtocolSwitchTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, last.StatusCode);
         Assert.Equal("/files/tus-rufh-tus.bin", Rufh.Header(last, "Baton-File-Url"));
 
-        Assert.Equal(content, File.ReadAllBytes(_server.Root.Combine("tus-rufh-tus.bin")));
+        Assert.Equal(content, _server.ReadStoredFile("tus-rufh-tus.bin"));
         using var done = await Client.SendAsync(Rufh.Request(9, HttpMethod.Head, location));
         Assert.Equal("?1", Rufh.Header(done, "Upload-Complete"));
     }
@@ -83,7 +86,7 @@ public sealed class ProtocolSwitchTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, last.StatusCode);
         Assert.Equal("?1", Rufh.Header(last, "Upload-Complete"));
 
-        Assert.Equal(content, File.ReadAllBytes(_server.Root.Combine("rufh-tus-rufh.bin")));
+        Assert.Equal(content, _server.ReadStoredFile("rufh-tus-rufh.bin"));
     }
 
     [Fact]
@@ -100,7 +103,7 @@ public sealed class ProtocolSwitchTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NoContent, tus.StatusCode);
         await AssertEndedAsync(stalled);
-        Assert.Equal(content, File.ReadAllBytes(_server.Root.Combine("lock1.bin")));
+        Assert.Equal(content, _server.ReadStoredFile("lock1.bin"));
     }
 
     [Fact]
@@ -117,7 +120,7 @@ public sealed class ProtocolSwitchTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, rufh.StatusCode);
         Assert.Equal("?1", Rufh.Header(rufh, "Upload-Complete"));
         await AssertEndedAsync(stalled);
-        Assert.Equal(content, File.ReadAllBytes(_server.Root.Combine("lock2.bin")));
+        Assert.Equal(content, _server.ReadStoredFile("lock2.bin"));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Baton.Interop.Tests.Uploads;
+namespace Baton.Testing;
 
 /// <summary>A request body that sends a prefix and then hangs, like a slow sender caught mid-request.</summary>
 public sealed class StalledContent(byte[] prefix, long declaredLength, Task hang) : HttpContent

@@ -1,0 +1,160 @@
+using Amazon.S3.Model;
+using Baton.Storage.FileSystem;
+using Baton.Storage.S3.Files;
+
+namespace Baton.Storage.S3.Uploads;
+
+public sealed partial class S3UploadStore
+{
+    public async Task<TerminationOutcome> TerminateAsync(string id, CancellationToken cancellation)
+    {
+        // A DELETE stops a running append (the lock's takeover) rather than waiting behind it.
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        var lookup = await FindAsync(id, cancellation).ConfigureAwait(false);
+        switch (lookup.Presence)
+        {
+            case UploadPresence.NotFound:
+                return TerminationOutcome.NotFound;
+            case UploadPresence.Gone:
+                return TerminationOutcome.Gone;
+        }
+        if (lease is null)
+        {
+            return TerminationOutcome.Locked;
+        }
+        await RemoveAsync(id).ConfigureAwait(false);
+        return TerminationOutcome.Terminated;
+    }
+
+    public async Task<bool> DeclareLengthAsync(string id, long length, CancellationToken cancellation)
+    {
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        if (lease is null || (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is not { } info)
+        {
+            return false;
+        }
+        if (info.Length is long known)
+        {
+            return known == length;
+        }
+        if (length < info.Offset)
+        {
+            return false;
+        }
+        var entry = _entries[id];
+        await SaveAsync(entry, entry.Record with { Info = info with { Length = length } }).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<byte[]?> DigestAsync(string id, CancellationToken cancellation)
+    {
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        if (lease is null || (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is not { IsComplete: true } info)
+        {
+            return null;
+        }
+        return info.Sha256 ?? await CompletedDigestAsync(_entries[id], cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Copies the joined object server-side to the first candidate that does not exist (the clash rule: checked with
+    /// <c>HeadObject</c> just before the copy — S3 engines differ in conditional-copy support), with its SHA-256 and owner in
+    /// the object's metadata, then deletes the upload's data.
+    /// </summary>
+    public async Task<UploadInfo?> PlaceAsync(string id, IEnumerable<string> candidates, bool replace, CancellationToken cancellation)
+    {
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
+        if (lease is null || (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is not { IsComplete: true } info)
+        {
+            return null;
+        }
+        if (info.PlacedPath is not null)
+        {
+            return info;
+        }
+        var entry = _entries[id];
+        var sha256 = await CompletedDigestAsync(entry, cancellation).ConfigureAwait(false);
+        foreach (var candidate in candidates)
+        {
+            if (TargetName(candidate) is not { } name)
+            {
+                continue;
+            }
+            var key = _s3.Keys.File(name);
+            if (!replace && await ExistsAsync(key, cancellation).ConfigureAwait(false))
+            {
+                continue;
+            }
+            await new S3ObjectCopy(_s3).CopyAsync(_s3.Keys.Data(id), key, info.Offset, Metadata(info, sha256)).ConfigureAwait(false);
+            var placed = entry.Record with
+            {
+                Info = info with { PlacedPath = candidate, Sha256 = sha256, ExpiresAt = NextExpiry() ?? info.ExpiresAt },
+                PlacedKey = key,
+            };
+            await SaveAsync(entry, placed).ConfigureAwait(false);
+            await DeleteObjectsAsync(_s3.Keys.UploadObjects(id), keep: _s3.Keys.Record(id)).ConfigureAwait(false);
+            var head = await _s3.FindAsync("stat", c => c.GetObjectMetadataAsync(_s3.Bucket, key, CancellationToken.None), CancellationToken.None)
+                .ConfigureAwait(false);
+            if (head is not null)
+            {
+                _digests.Store(name.ToString(), S3Versions.Of(head), sha256);
+            }
+            return placed.Info;
+        }
+        return null;
+    }
+
+    private static Dictionary<string, string> Metadata(UploadInfo info, byte[] sha256)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [S3Versions.Sha256Metadata] = Convert.ToHexStringLower(sha256),
+        };
+        if (info.Owner is { } owner && owner.All(c => c is >= ' ' and < '\u007f'))
+        {
+            metadata[S3Versions.OwnerMetadata] = owner;
+        }
+        return metadata;
+    }
+
+    private async Task<bool> ExistsAsync(string key, CancellationToken cancellation) =>
+        await _s3.FindAsync("stat", c => c.GetObjectMetadataAsync(_s3.Bucket, key, cancellation), cancellation).ConfigureAwait(false) is not null;
+
+    public async Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellation)
+    {
+        var removed = 0;
+        string? token = null;
+        do
+        {
+            var page = await _s3.CallAsync("list uploads", c => c.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = _s3.Bucket,
+                Prefix = _s3.Keys.Uploads,
+                ContinuationToken = token,
+            }, cancellation), cancellation).ConfigureAwait(false);
+            foreach (var entry in page.S3Objects ?? [])
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var name = entry.Key[_s3.Keys.Uploads.Length..];
+                if (!name.EndsWith(".json", StringComparison.Ordinal) || name[..^5] is not { } id || !UploadIds.IsWellFormed(id))
+                {
+                    continue;
+                }
+                var info = _entries.TryGetValue(id, out var loaded) ? loaded.Info : (await ReadRecordAsync(id, cancellation).ConfigureAwait(false))?.Info;
+                if (info?.ExpiresAt is not { } at || at >= now)
+                {
+                    continue;
+                }
+                await using var lease = await _locks.TryAcquireAsync(id, CancellationToken.None).ConfigureAwait(false);
+                if (lease is not null)
+                {
+                    await RemoveAsync(id).ConfigureAwait(false);
+                    removed++;
+                }
+            }
+            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (token is not null);
+        return removed;
+    }
+}

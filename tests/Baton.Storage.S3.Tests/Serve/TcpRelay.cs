@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Baton.Storage.S3.Tests.Serve;
+
+/// <summary>
+/// A TCP relay on 127.0.0.1 in front of the S3 engine, so a test can take the engine away (<see cref="Stop"/>: connections
+/// reset, new ones refused — what a stopped or unreachable engine looks like) and bring it back on the same port.
+/// </summary>
+public sealed class TcpRelay : IAsyncDisposable
+{
+    private readonly IPEndPoint _target;
+    private readonly List<TcpClient> _open = [];
+    private TcpListener? _listener;
+    private CancellationTokenSource? _stop;
+
+    public TcpRelay(Uri target)
+    {
+        _target = new IPEndPoint(IPAddress.Parse(target.Host), target.Port);
+        Start(0);
+    }
+
+    public int Port { get; private set; }
+
+    public Uri Url => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>Listens again on the same port.</summary>
+    public void Start() => Start(Port);
+
+    private void Start(int port)
+    {
+        _stop = new CancellationTokenSource();
+        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _ = AcceptAsync(_listener, _stop.Token);
+    }
+
+    /// <summary>Stops listening and resets every relayed connection.</summary>
+    public void Stop()
+    {
+        _stop?.Cancel();
+        _listener?.Stop();
+        lock (_open)
+        {
+            foreach (var client in _open)
+            {
+                try
+                {
+                    // Linger 0: the close is a reset, as when the engine's process dies.
+                    client.Client?.LingerState = new LingerOption(true, 0);
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+                client.Dispose();
+            }
+            _open.Clear();
+        }
+    }
+
+    private async Task AcceptAsync(TcpListener listener, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            TcpClient inbound;
+            try
+            {
+                inbound = await listener.AcceptTcpClientAsync(stop);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            _ = RelayAsync(inbound, stop);
+        }
+    }
+
+    private async Task RelayAsync(TcpClient inbound, CancellationToken stop)
+    {
+        var outbound = new TcpClient();
+        lock (_open)
+        {
+            _open.Add(inbound);
+            _open.Add(outbound);
+        }
+        try
+        {
+            await outbound.ConnectAsync(_target, stop);
+            await Task.WhenAny(
+                inbound.GetStream().CopyToAsync(outbound.GetStream(), stop),
+                outbound.GetStream().CopyToAsync(inbound.GetStream(), stop));
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            lock (_open)
+            {
+                _open.Remove(inbound);
+                _open.Remove(outbound);
+            }
+            inbound.Dispose();
+            outbound.Dispose();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        _stop?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
