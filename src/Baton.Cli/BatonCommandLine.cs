@@ -4,6 +4,8 @@ using Baton.Cli.Get;
 using Baton.Cli.Ls;
 using Baton.Cli.Put;
 using Baton.Cli.Rm;
+using Baton.Cli.Mkdir;
+using Baton.Cli.Mv;
 using Baton.Cli.Serve;
 using Baton.Cli.Sign;
 using Baton.Cli.Token;
@@ -21,6 +23,8 @@ public static class BatonCommandLine
         root.Subcommands.Add(PutCommand.Create());
         root.Subcommands.Add(LsCommand.Create());
         root.Subcommands.Add(RmCommand.Create());
+        root.Subcommands.Add(MkdirCommand.Create());
+        root.Subcommands.Add(MvCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(SignCommand.Create());
         return root;

@@ -79,7 +79,7 @@ public sealed class MessageTests : IAsyncLifetime
     {
         var run = await BatonCli.RunAsync([]);
 
-        AssertOneError(run, ExitCodes.Usage, "no command given; use one of: serve, get, put, ls, rm, token, sign (see 'baton --help')");
+        AssertOneError(run, ExitCodes.Usage, "no command given; use one of: serve, get, put, ls, rm, mkdir, mv, token, sign (see 'baton --help')");
         Assert.DoesNotContain("baton baton", run.Output);
     }
 

@@ -17,6 +17,7 @@ public static class LsCommand
           baton ls http://127.0.0.1:8080/
           baton ls http://127.0.0.1:8080/files/photos/
           baton ls http://127.0.0.1:8080/ --json
+          baton ls http://127.0.0.1:8080/files/photos/ --bytes
         """;
 
     public static Command Create()
@@ -35,8 +36,9 @@ public static class LsCommand
             },
         };
         var json = new Option<bool>("--json") { Description = "Print the listing as JSON lines, one entry per line." };
+        var bytes = new Option<bool>("--bytes") { Description = "Print sizes in bytes instead of human units (1.5 MiB)." };
         var token = TokenOption.Create();
-        var command = new Command("ls", "List a folder on a Baton server: type, size, modification time, name." + Examples) { url, json, token };
+        var command = new Command("ls", "List a folder on a Baton server: type, size, modification time, name." + Examples) { url, json, bytes, token };
         command.SetAction(async (parse, cancellation) =>
         {
             var console = new TransferConsole(parse.GetValue(json) ? OutputMode.Json : OutputMode.Plain);
@@ -46,7 +48,9 @@ public static class LsCommand
                 var listing = await new FilesClient(http).ListAsync(parse.GetValue(url)!, cancellation);
                 foreach (var e in listing.Entries)
                 {
-                    var size = e.IsDirectory ? "-" : (e.Size ?? 0).ToString(CultureInfo.InvariantCulture);
+                    var size = e.IsDirectory ? "-"
+                        : parse.GetValue(bytes) ? (e.Size ?? 0).ToString(CultureInfo.InvariantCulture)
+                        : ByteSize.Format(e.Size ?? 0);
                     var modified = e.Modified?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
                     console.Result($"{(e.IsDirectory ? "d" : "-")} {size,14} {modified,16}  {e.Name}{(e.IsDirectory ? "/" : "")}", new JsonObject
                     {

@@ -3,6 +3,7 @@ using Baton.Cli.Get;
 using Baton.Cli.Output;
 using Baton.Cli.Transport;
 using Baton.Client.Files;
+using Baton.Client.Transfers;
 
 namespace Baton.Cli.Rm;
 
@@ -13,7 +14,8 @@ public static class RmCommand
 
         Examples:
           baton rm http://127.0.0.1:8080/files/old/report.pdf
-        Exit code 6 when the file does not exist.
+          baton rm -r http://127.0.0.1:8080/files/old/
+        Exit code 6 when nothing is there; 7 when a folder is not empty and -r was not given.
         """;
 
     public static Command Create()
@@ -32,8 +34,9 @@ public static class RmCommand
             },
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only errors." };
+        var recursive = new Option<bool>("--recursive", "-r") { Description = "Delete a folder with everything in it." };
         var token = TokenOption.Create();
-        var command = new Command("rm", "Delete a file on a Baton server." + Examples) { url, quiet, token };
+        var command = new Command("rm", "Delete a file, or with -r a folder, on a Baton server." + Examples) { url, quiet, recursive, token };
         command.SetAction(async (parse, cancellation) =>
         {
             var console = new TransferConsole(parse.GetValue(quiet) ? OutputMode.Quiet : OutputMode.Plain);
@@ -41,7 +44,21 @@ public static class RmCommand
             var target = parse.GetValue(url)!;
             try
             {
-                await new FilesClient(http).DeleteAsync(target, cancellation);
+                if (parse.GetValue(recursive) && target.AbsolutePath.EndsWith('/'))
+                {
+                    await new FolderClient(http).DeleteAsync(target, recursive: true, cancellation);
+                }
+                else
+                {
+                    try
+                    {
+                        await new FilesClient(http).DeleteAsync(target, cancellation);
+                    }
+                    catch (TransferException e) when (e.Failure == TransferFailure.WrongTarget && parse.GetValue(recursive))
+                    {
+                        await new FolderClient(http).DeleteAsync(target, recursive: true, cancellation);
+                    }
+                }
                 console.Result($"deleted {target.AbsoluteUri}", []);
                 return ExitCodes.Success;
             }

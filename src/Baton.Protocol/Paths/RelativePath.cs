@@ -31,6 +31,9 @@ public sealed class RelativePath
 
     public RelativePath Append(string name) => new([.. Segments, name]);
 
+    /// <summary>The folder holding this entry (the root for an entry at the root, and for the root itself).</summary>
+    public RelativePath Parent => Segments.Count <= 1 ? Root : new([.. Segments.Take(Segments.Count - 1)]);
+
     /// <summary>For callers that have already checked every segment (see <see cref="NewEntryPath"/>).</summary>
     internal static RelativePath FromSegments(IEnumerable<string> segments) => new([.. segments]);
 

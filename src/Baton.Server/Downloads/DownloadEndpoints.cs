@@ -1,4 +1,5 @@
 using Baton.Server.Auth;
+using Baton.Server.Downloads.Archives;
 using Baton.Server.Digests;
 using Baton.Server.Http;
 using Baton.Server.Files;
@@ -22,13 +23,17 @@ public static class DownloadEndpoints
         services.TryAddSingleton<DownloadBuffers>();
         services.TryAddSingleton<DownloadHandler>();
         services.TryAddSingleton<FileDeletion>();
+        services.TryAddSingleton<FolderEntries>();
+        services.TryAddSingleton<ArchiveCrcs>();
+        services.TryAddSingleton<FolderArchiveDownload>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMethods(FileLinks.DownloadPrefix + "{**path}", [HttpMethods.Get, HttpMethods.Head],
-            (HttpContext context, string? path, DownloadHandler handler) => handler.HandleAsync(context, path))
+            (HttpContext context, string? path, DownloadHandler handler, FolderArchiveDownload archive) =>
+                FolderArchiveDownload.IsRequested(context.Request) ? archive.HandleAsync(context, path) : handler.HandleAsync(context, path))
             .RequireAuthorization(BatonPolicies.Download)
             .WithCrossOrigin()
             .WithName("BatonDownload");

@@ -111,12 +111,12 @@ public sealed partial class DownloadHandler(
         }
     }
 
-    private static ConditionalHeaders Conditions(IHeaderDictionary headers) => new(
+    internal static ConditionalHeaders Conditions(IHeaderDictionary headers) => new(
         Joined(headers.IfMatch), Joined(headers.IfNoneMatch), Joined(headers.IfModifiedSince),
         Joined(headers.IfUnmodifiedSince), Joined(headers.IfRange));
 
     /// <summary>A field sent on several lines is one comma-separated list (RFC 9110 §5.3).</summary>
-    private static string? Joined(Microsoft.Extensions.Primitives.StringValues values) => values.Count switch
+    internal static string? Joined(Microsoft.Extensions.Primitives.StringValues values) => values.Count switch
     {
         0 => null,
         1 => values[0],

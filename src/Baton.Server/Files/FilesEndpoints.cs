@@ -34,6 +34,7 @@ public static class FilesEndpoints
             .WithCrossOrigin()
             .WithName("BatonListFiles");
         endpoints.MapCrossOriginPreflights(ListPath);
+        endpoints.MapFolderApi();
         return endpoints;
     }
 

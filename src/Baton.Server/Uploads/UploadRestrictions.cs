@@ -6,7 +6,7 @@ namespace Baton.Server.Uploads;
 /// <summary>
 /// The accept list checked at creation (the seed's restrictions): <see cref="UploadOptions.MaxSize"/>,
 /// <see cref="UploadOptions.AllowedExtensions"/> (of the sanitised file name) and <see cref="UploadOptions.AllowedMediaTypes"/>
-/// (of the <c>filetype</c> metadata, wildcards like <c>image/*</c> allowed).
+/// (of the <c>filetype</c> metadata, wildcards like <c>image/*</c> allowed), and the target path (<see cref="UploadTarget"/>).
 /// </summary>
 public static class UploadRestrictions
 {
@@ -35,7 +35,8 @@ public static class UploadRestrictions
                     $"'{(type.Length == 0 ? "(none)" : type)}' is not one of: {string.Join(", ", options.AllowedMediaTypes)}.");
             }
         }
-        return null;
+        // The target folder and relativePath (issue 14): refused now, before any byte is stored, not at completion.
+        return UploadTarget.TryDecide(metadata, "x", allowHidden: false, out _);
     }
 
     private static string Normalise(string extension) => extension.StartsWith('.') ? extension : "." + extension;

@@ -6,6 +6,9 @@ namespace Baton.Storage.Files;
 /// the check and the unlink are two steps.</param>
 public sealed record FileSourceCapabilities(IFileDeletion? Deletion, bool AtomicConditionalDeletion)
 {
+    /// <summary>Folders can be created, moved and deleted (<see cref="IFileTree"/>); null when the source cannot.</summary>
+    public IFileTree? Tree { get; init; }
+
     public static FileSourceCapabilities Discover(IFileSource source, bool atomicConditionalDeletion) =>
-        new(source as IFileDeletion, atomicConditionalDeletion);
+        new(source as IFileDeletion, atomicConditionalDeletion) { Tree = source as IFileTree };
 }

@@ -70,7 +70,8 @@ public class BatonServerTests
 
         Assert.True(root.ExitCode == 0, root.Output);
         Assert.Contains("top.bin", root.Output);
-        Assert.Contains("1234", root.Output);
+        Assert.Contains("1.2 KiB", root.Output); // human sizes by default
+        Assert.DoesNotContain("1234", root.Output);
         Assert.Contains("photos/", root.Output);
         Assert.True(folder.ExitCode == 0, folder.Output);
         var entries = folder.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();

@@ -18,3 +18,8 @@ public sealed class InProcessUploadLockerConformanceTests : UploadLockerConforma
     protected override Task<IUploadLocker> CreateLocker(UploadLockOptions options) =>
         Task.FromResult<IUploadLocker>(new InProcessUploadLocker(options));
 }
+
+public sealed class DiskFileTreeConformanceTests : FileTreeConformance
+{
+    protected override Task<BackendUnderTest> CreateBackendAsync() => Task.FromResult<BackendUnderTest>(new DiskBackendUnderTest());
+}

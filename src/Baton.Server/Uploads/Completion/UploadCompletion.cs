@@ -1,3 +1,4 @@
+using Baton.Protocol.Paths;
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Server.Auth;
@@ -44,9 +45,16 @@ public sealed partial class UploadCompletion(
             return info;
         }
         var metadata = UploadMetadata.TryParse(info.Metadata, out var parsed, out _) ? parsed : UploadMetadata.Empty;
-        var name = UploadFileName.Sanitize(metadata.GetString("filename") ?? metadata.GetString("name"), info.Id);
+        if (UploadTarget.TryDecide(metadata, info.Id, allowHidden: false, out var target) is not null
+            || !InsideRoot(target.Folder))
+        {
+            // Checked at creation; only reachable if the metadata was stored by an older server or a link now leads out.
+            LogTargetRefused(logger, info.Id);
+            return info;
+        }
         var replace = options.Value.Uploads.NameClash == UploadNameClash.Replace;
-        var placed = await store.Placement.PlaceAsync(info.Id, UploadFileName.Candidates(root.FullPath, name), replace, CancellationToken.None)
+        var placed = await store.Placement.PlaceAsync(
+                info.Id, UploadFileName.Candidates(root.Disk.Lexical(target.Folder), target.FileName), replace, CancellationToken.None)
             .ConfigureAwait(false);
         if (placed?.PlacedPath is null)
         {
@@ -136,6 +144,32 @@ public sealed partial class UploadCompletion(
     /// <summary>The download URL of the file <paramref name="info"/> became, or null while it is not placed.</summary>
     public string? FileUrl(HttpRequest request, UploadInfo info) =>
         UploadUrls.File(request, root, options.Value.PathBase, info.PlacedPath);
+
+    /// <summary>
+    /// Whether every existing folder on the way to <paramref name="folder"/> resolves inside the root and outside the state
+    /// folder: a symbolic link to elsewhere must not become a way out (missing folders are created below a checked one).
+    /// </summary>
+    private bool InsideRoot(RelativePath folder)
+    {
+        var prefix = RelativePath.Root;
+        foreach (var segment in folder.Segments)
+        {
+            prefix = prefix.Append(segment);
+            var lexical = root.Disk.Lexical(prefix);
+            if (!Path.Exists(lexical))
+            {
+                return true;
+            }
+            if (root.Disk.Resolve(prefix) is null || File.Exists(lexical))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    [LoggerMessage(EventId = 321, Level = LogLevel.Warning, Message = "Upload {UploadId} is complete but its target folder is not usable; it stays unplaced")]
+    private static partial void LogTargetRefused(ILogger logger, string uploadId);
 
     [LoggerMessage(EventId = 320, Level = LogLevel.Information, Message = "Upload {UploadId} completed as {Path} ({Bytes} bytes)")]
     private static partial void LogPlaced(ILogger logger, string uploadId, string path, long bytes);

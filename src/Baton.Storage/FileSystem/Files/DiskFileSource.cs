@@ -5,7 +5,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Baton.Storage.FileSystem.Files;
 
 /// <summary>The files below a <see cref="DiskRoot"/>: stat by <c>statx(2)</c>, reads by positional I/O on one open handle.</summary>
-public sealed class DiskFileSource : IFileSource, IFileDeletion
+public sealed partial class DiskFileSource : IFileSource, IFileDeletion
 {
     private readonly DiskRoot _root;
     private readonly TimeProvider _time;

@@ -1,0 +1,43 @@
+using Baton.Protocol.Paths;
+using Baton.Protocol.Problems;
+using Baton.Protocol.Tus;
+
+namespace Baton.Server.Uploads;
+
+/// <summary>
+/// Where a completed upload goes, decided from its metadata (issue 14 item 1): the root-relative <see cref="Folder"/> from the
+/// <c>folder</c> key and the folders of Uppy's <c>relativePath</c> (<c>/top/sub/name</c> for a file from a dropped folder), and
+/// the <see cref="FileName"/> (the last name of <c>relativePath</c>, else the sanitised <c>filename</c>). Without either key
+/// the upload lands in the root under its sanitised file name, as before. Paths are checked by <see cref="NewEntryPath"/>
+/// (no traversal, no absolute paths, no control characters, no <c>.baton</c>, NFC) — a refused path is a 400 at creation,
+/// never a silent rename.
+/// </summary>
+public sealed record UploadTarget(RelativePath Folder, string FileName)
+{
+    /// <summary>The <c>Upload-Metadata</c> key naming the target folder (relative to the root).</summary>
+    public const string FolderKey = "folder";
+
+    /// <summary>The key Uppy's tus plugin sends for a file from a dropped folder (<c>meta.relativePath</c>).</summary>
+    public const string RelativePathKey = "relativePath";
+
+    /// <summary>Decides the target, or the problem to answer at creation.</summary>
+    public static ProtocolError? TryDecide(UploadMetadata metadata, string uploadId, bool allowHidden, out UploadTarget target)
+    {
+        var fileName = UploadFileName.Sanitize(metadata.GetString("filename") ?? metadata.GetString("name"), uploadId);
+        target = new UploadTarget(RelativePath.Root, fileName);
+        var folder = metadata.GetString(FolderKey);
+        var relativePath = metadata.GetString(RelativePathKey);
+        if (string.IsNullOrEmpty(folder) && string.IsNullOrEmpty(relativePath))
+        {
+            return null;
+        }
+        var limits = PathLimits.Default;
+        var check = NewEntryPath.TryCombine(folder, relativePath, fileName, limits, allowHidden, out var path);
+        if (check != NewPathCheck.Valid)
+        {
+            return ProtocolErrors.ForNewPath(check, limits);
+        }
+        target = new UploadTarget(path.Parent, path.Name);
+        return null;
+    }
+}
