@@ -26,7 +26,9 @@ public static class NewEntryPath
     /// The file an upload creates: below <paramref name="folder"/>, at <paramref name="relativePath"/> when the client sent one
     /// (it includes the file's name; Uppy sends it with a leading '/' for dropped folders, as <c>FileSystemEntry.fullPath</c>),
     /// otherwise named <paramref name="fileName"/> (one name, no '/'). A <paramref name="relativePath"/> wins over the
-    /// file name: it carries the structure.
+    /// file name: it carries the structure. A <paramref name="relativePath"/> of one name carries none and gives way to a file name:
+    /// Uppy sends the key for every file, as the text <c>null</c> for one that came from no folder (tus-js-client stringifies
+    /// metadata values), which would otherwise name every plain upload "null".
     /// </summary>
     public static NewPathCheck TryCombine(string? folder, string? relativePath, string? fileName, PathLimits limits, bool allowHidden,
         out RelativePath path)
@@ -35,7 +37,9 @@ public static class NewEntryPath
         var check = Append(segments, folder, limits, allowHidden, isFile: false);
         if (check is NewPathCheck.Valid or NewPathCheck.Hidden)
         {
-            var fileCheck = string.IsNullOrEmpty(relativePath)
+            var useRelative = !string.IsNullOrEmpty(relativePath)
+                && (relativePath.TrimStart('/').Contains('/') || string.IsNullOrEmpty(fileName));
+            var fileCheck = !useRelative
                 ? AppendName(segments, fileName, limits)
                 : Append(segments, relativePath, limits, allowHidden, isFile: true);
             check = fileCheck == NewPathCheck.Valid ? check : fileCheck;

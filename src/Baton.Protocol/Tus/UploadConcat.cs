@@ -35,19 +35,38 @@ public sealed record UploadConcat(bool IsPartial, IReadOnlyList<string> PartialU
     }
 
     /// <summary>
-    /// The last path segment of a partial upload URL (the upload id), whatever its scheme and host. Query and fragment are
-    /// ignored. Whether the id is one of ours is for the store to say; this only extracts it.
+    /// The upload ids the partial URLs name, or null when any URL is not an upload of the collection at
+    /// <paramref name="collection"/> (the absolute URL the final POST was sent to): each URL is resolved against it
+    /// (RFC 3986 §5.2; a bare id is relative to the collection) and must then have the same origin (RFC 6454 §4: scheme, host,
+    /// port) and the path <c>collection/ID</c>. Query and fragment are ignored (a signed link's query is not part of the upload's
+    /// identity). A URL on another origin would let a caller splice in what it cannot name here, so it is refused, not stripped
+    /// to its last segment.
     /// </summary>
-    public static string LastSegment(string url)
+    public IReadOnlyList<string>? PartialIds(Uri collection)
     {
-        var path = url;
-        var cut = path.IndexOfAny(['?', '#']);
-        if (cut >= 0)
+        ArgumentNullException.ThrowIfNull(collection);
+        var basePath = collection.AbsolutePath.TrimEnd('/') + "/";
+        var baseUri = new UriBuilder(collection) { Path = basePath, Query = "", Fragment = "" }.Uri;
+        var ids = new List<string>(PartialUrls.Count);
+        foreach (var url in PartialUrls)
         {
-            path = path[..cut];
+            if (!Uri.TryCreate(baseUri, url, out var resolved)
+                || Uri.Compare(resolved, baseUri, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                return null;
+            }
+            var path = resolved.AbsolutePath;
+            if (!path.StartsWith(basePath, StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var id = path[basePath.Length..].TrimEnd('/');
+            if (id.Length == 0 || id.Contains('/') || id.Contains('%'))
+            {
+                return null;
+            }
+            ids.Add(id);
         }
-        path = path.TrimEnd('/');
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? path : path[(slash + 1)..];
+        return ids;
     }
 }

@@ -22,7 +22,7 @@ public sealed class BatonAuthenticationHandler(
     TokenStore tokens,
     LinkSigner links,
     IOptions<BatonOptions> options)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, new RoutineAuthLogs(logger), encoder)
 {
     public const string SchemeName = "Baton";
     private const string LinkErrorItem = "baton.link-error";

@@ -80,7 +80,7 @@ public sealed partial class DownloadHandler(
         var head = HttpMethods.IsHead(request.Method);
         var aborted = context.RequestAborted;
         using var buffer = buffers.Enter();
-        bool complete;
+        var outcome = BodyOutcome.Sent;
         switch (decision.Outcome)
         {
             case DownloadOutcome.SinglePart:
@@ -88,24 +88,35 @@ public sealed partial class DownloadHandler(
                 response.ContentType = file.MediaType;
                 headers.ContentRange = decision.Range.ToContentRange(version.Length).ToString();
                 response.ContentLength = decision.Range.Length;
-                complete = head || await FileBody.CopyAsync(reader, decision.Range.First, decision.Range.Length, response, buffer, aborted);
+                if (!head)
+                {
+                    outcome = await FileBody.CopyAsync(reader, decision.Range.First, decision.Range.Length, response, buffer, aborted);
+                }
                 break;
             case DownloadOutcome.MultiPart:
                 var multipart = new MultipartByteRanges(decision.Ranges!, version.Length, file.MediaType);
                 response.StatusCode = StatusCodes.Status206PartialContent;
                 response.ContentType = multipart.ContentType;
                 response.ContentLength = multipart.ContentLength;
-                complete = head || await multipart.WriteAsync(reader, response, buffer, aborted);
+                if (!head)
+                {
+                    outcome = await multipart.WriteAsync(reader, response, buffer, aborted);
+                }
                 break;
             default:
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentType = file.MediaType;
                 response.ContentLength = version.Length;
-                complete = head || await FileBody.CopyAsync(reader, 0, version.Length, response, buffer, aborted);
+                if (!head)
+                {
+                    outcome = await FileBody.CopyAsync(reader, 0, version.Length, response, buffer, aborted);
+                }
                 break;
         }
-        if (!complete && !aborted.IsCancellationRequested)
+        if (outcome == BodyOutcome.FileEnded)
         {
+            // Only a file that ended early is worth a warning: a client leaving mid-body is normal (cancelled downloads,
+            // probes that read the head only, segmented clients closing spare connections).
             LogFileShrank(logger, file.RelativeName);
             context.Abort(); // the promised length cannot be met: a cut connection is the only honest signal
         }

@@ -15,9 +15,10 @@ public static class FileBody
     public const int SegmentSize = 64 * 1024;
 
     /// <summary>Copies <paramref name="count"/> bytes from <paramref name="offset"/>, flushing after each batch of the size
-    /// <paramref name="share"/> grants at that moment. Returns false if the file ended early (it shrank after its length was
-    /// announced) — the caller must then abort, since the promised Content-Length cannot be met.</summary>
-    public static async Task<bool> CopyAsync(IFileReader reader, long offset, long count, HttpResponse response,
+    /// <paramref name="share"/> grants at that moment. <see cref="BodyOutcome.FileEnded"/> when the file ended early (it shrank after
+    /// its length was announced) — the caller must then abort, since the promised Content-Length cannot be met;
+    /// <see cref="BodyOutcome.ClientGone"/> when the client left first.</summary>
+    public static async Task<BodyOutcome> CopyAsync(IFileReader reader, long offset, long count, HttpResponse response,
         DownloadBuffers.Share share, CancellationToken cancellation)
     {
         await StartAsync(response, cancellation);
@@ -33,7 +34,7 @@ public static class FileBody
                 var read = await reader.ReadAsync(offset, memory, cancellation);
                 if (read == 0)
                 {
-                    return false;
+                    return BodyOutcome.FileEnded;
                 }
                 writer.Advance(read);
                 offset += read;
@@ -43,10 +44,10 @@ public static class FileBody
             var flushed = await writer.FlushAsync(cancellation);
             if (flushed.IsCanceled || flushed.IsCompleted)
             {
-                return count == 0;
+                return count == 0 ? BodyOutcome.Sent : BodyOutcome.ClientGone;
             }
         }
-        return true;
+        return BodyOutcome.Sent;
     }
 
     /// <summary>

@@ -39,18 +39,23 @@ public sealed class MultipartByteRanges
 
     public long ContentLength { get; }
 
-    public async Task<bool> WriteAsync(IFileReader reader, HttpResponse response, DownloadBuffers.Share share, CancellationToken cancellation)
+    public async Task<BodyOutcome> WriteAsync(IFileReader reader, HttpResponse response, DownloadBuffers.Share share, CancellationToken cancellation)
     {
         await FileBody.StartAsync(response, cancellation);
         for (var i = 0; i < _ranges.Length; i++)
         {
-            await response.BodyWriter.WriteAsync(_partHeaders[i], cancellation);
-            if (!await FileBody.CopyAsync(reader, _ranges[i].First, _ranges[i].Length, response, share, cancellation))
+            var written = await response.BodyWriter.WriteAsync(_partHeaders[i], cancellation);
+            if (written.IsCanceled || written.IsCompleted)
             {
-                return false;
+                return BodyOutcome.ClientGone;
+            }
+            var outcome = await FileBody.CopyAsync(reader, _ranges[i].First, _ranges[i].Length, response, share, cancellation);
+            if (outcome != BodyOutcome.Sent)
+            {
+                return outcome;
             }
         }
-        await response.BodyWriter.WriteAsync(_closing, cancellation);
-        return true;
+        var closed = await response.BodyWriter.WriteAsync(_closing, cancellation);
+        return closed.IsCanceled || closed.IsCompleted ? BodyOutcome.ClientGone : BodyOutcome.Sent;
     }
 }

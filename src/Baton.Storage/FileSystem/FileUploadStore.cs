@@ -20,6 +20,7 @@ public sealed partial class FileUploadStore :
     private readonly ConcurrentDictionary<string, UploadEntry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _gone = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly FolderOwnership _ownership;
     private readonly StagingBufferPool? _staging;
 
     /// <summary>A store over <see cref="FileUploadStoreOptions.Folder"/>; <paramref name="locker"/> serialises requests per upload
@@ -30,6 +31,7 @@ public sealed partial class FileUploadStore :
         _time = time;
         _locks = locker;
         Directory.CreateDirectory(options.Folder);
+        _ownership = FolderOwnership.Acquire(options.Folder);
         if (options.DirectWrites)
         {
             _staging = new StagingBufferPool(options.StagingBufferSize, options.StagingMemoryLimit);
@@ -202,6 +204,7 @@ public sealed partial class FileUploadStore :
             entry.DropDigest();
         }
         _loading.Dispose();
+        _ownership.Dispose();
         _staging?.Dispose();
     }
 }

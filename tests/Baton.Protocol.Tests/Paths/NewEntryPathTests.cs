@@ -26,6 +26,8 @@ public sealed class NewEntryPathTests
     [InlineData("", null, "x.jpg", "x.jpg")]
     [InlineData("/", null, "x.jpg", "x.jpg")]
     [InlineData(null, "top/renamed.jpg", "original.jpg", "top/renamed.jpg")]         // relativePath carries the name
+    [InlineData(null, "null", "photo.jpg", "photo.jpg")]                             // Uppy's relativePath of a file from no folder
+    [InlineData("inbox", "/photo.jpg", "photo.jpg", "inbox/photo.jpg")]              // one name: no structure, the file name rules
     [InlineData("报告", "季度/季度 报告.pdf", null, "报告/季度/季度 报告.pdf")]
     [InlineData(null, "Zoe\u0308/Zoe\u0308.txt", null, "Zo\u00EB/Zo\u00EB.txt")]     // NFD (macOS) becomes NFC
     [InlineData(null, "\u212Bngstr\u00F6m.txt", null, "\u00C5ngstr\u00F6m.txt")]     // singleton ANGSTROM SIGN

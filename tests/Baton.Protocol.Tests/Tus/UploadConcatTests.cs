@@ -30,8 +30,30 @@ public sealed class UploadConcatTests
 
     [Theory]
     [InlineData("/uploads/abc", "abc")]
-    [InlineData("https://h.example/base/uploads/abc/?q=1#f", "abc")]
+    [InlineData("http://h.example:8080/uploads/abc", "abc")]
+    [InlineData("HTTP://H.EXAMPLE:8080/uploads/abc/?q=1#f", "abc")]
     [InlineData("abc", "abc")]
-    [InlineData("/uploads/../../etc/passwd", "passwd")]
-    public void The_id_is_the_last_path_segment(string url, string id) => Assert.Equal(id, UploadConcat.LastSegment(url));
+    [InlineData("./abc?sig=1", "abc")]
+    public void An_url_of_this_collection_names_its_id(string url, string id)
+    {
+        Assert.True(UploadConcat.TryParse("final;" + url, out var concat));
+        Assert.Equal([id], concat.PartialIds(new Uri("http://h.example:8080/uploads")));
+    }
+
+    [Theory]
+    [InlineData("http://evil.example/uploads/abc")]
+    [InlineData("https://h.example:8080/uploads/abc")]
+    [InlineData("http://h.example:8081/uploads/abc")]
+    [InlineData("http://h.example/uploads/abc")]
+    [InlineData("//evil.example/uploads/abc")]
+    [InlineData("/other/abc")]
+    [InlineData("/uploads/../../etc/passwd")]
+    [InlineData("/uploads/a/b")]
+    [InlineData("/uploads/")]
+    [InlineData("/uploads/%2e%2e")]
+    public void An_url_elsewhere_is_refused(string url)
+    {
+        Assert.True(UploadConcat.TryParse("final;/uploads/ok " + url, out var concat));
+        Assert.Null(concat.PartialIds(new Uri("http://h.example:8080/uploads")));
+    }
 }

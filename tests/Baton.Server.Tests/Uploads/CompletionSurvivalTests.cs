@@ -88,12 +88,9 @@ public sealed class CompletionSurvivalTests
     }
 
     [Fact]
+    [Trait(TestStorage.Trait, TestStorage.DiskOnly)] // the start-time recovery is the disk store's (S3: noted in docs/storage-s3.md)
     public async Task A_start_places_an_upload_that_was_complete_but_never_placed()
     {
-        if (!TestStorage.IsDisk)
-        {
-            return; // the start-time recovery is the disk store's (S3: noted in docs/storage-s3.md)
-        }
         // The state a kill -9 between the final commit and placement leaves: the store's own record and data, complete.
         var root = new TempDirectory();
         var content = new byte[100_000];

@@ -29,9 +29,9 @@ public sealed class UploadFolderTests
         using var response = await UploadAsync(server, "data"u8.ToArray(), ("filename", "x.jpg"), ("folder", "photos/2024"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal("data", File.ReadAllText(server.Root.Combine("photos/2024/x.jpg")));
+        Assert.Equal("data", server.ReadStoredText("photos/2024/x.jpg"));
         Assert.Equal("/files/photos/2024/x.jpg", Tus.Header(response, "Baton-File-Url"));
-        Assert.Empty(Directory.GetFiles(server.Root.Path));
+        Assert.Empty(server.StoredFileNames()); // nothing at the top of the root
     }
 
     [Fact]
@@ -44,11 +44,12 @@ public sealed class UploadFolderTests
             ("filename", "ignored.txt"), ("folder", "/inbox/"), ("relativePath", "/top/sub/name.txt"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal("abc", File.ReadAllText(server.Root.Combine("inbox/top/sub/name.txt")));
-        Assert.False(File.Exists(server.Root.Combine("inbox/top/sub/ignored.txt")));
+        Assert.Equal("abc", server.ReadStoredText("inbox/top/sub/name.txt"));
+        Assert.False(server.StoredFileExists("inbox/top/sub/ignored.txt"));
     }
 
     [Fact]
+    [Trait(TestStorage.Trait, TestStorage.DiskOnly)] // names on disk are bytes: only there can both spellings coexist
     public async Task Folder_names_are_stored_NFC_normalised()
     {
         await using var server = await BatonTestServer.StartAsync();
@@ -57,7 +58,7 @@ public sealed class UploadFolderTests
         using var response = await UploadAsync(server, "n"u8.ToArray(), ("filename", "f.txt"), ("folder", "cafe\u0301"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.True(File.Exists(server.Root.Combine("caf\u00e9/f.txt")));
+        Assert.True(server.StoredFileExists("caf\u00e9/f.txt"));
         Assert.False(Directory.Exists(server.Root.Combine("cafe\u0301")));
     }
 
@@ -67,15 +68,17 @@ public sealed class UploadFolderTests
         await using var server = await BatonTestServer.StartAsync();
         Directory.CreateDirectory(server.Root.Combine("docs"));
         File.WriteAllText(server.Root.Combine("docs/a.txt"), "old");
+        TestStorage.Publish(server.Services, server.Root.Path, "docs/a.txt");
 
         using var response = await UploadAsync(server, "new"u8.ToArray(), ("filename", "a.txt"), ("folder", "docs"));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal("old", File.ReadAllText(server.Root.Combine("docs/a.txt")));
-        Assert.Equal("new", File.ReadAllText(server.Root.Combine("docs/a (1).txt")));
+        Assert.Equal("old", server.ReadStoredText("docs/a.txt"));
+        Assert.Equal("new", server.ReadStoredText("docs/a (1).txt"));
     }
 
     [Theory]
+    [Trait(TestStorage.Trait, TestStorage.DiskOnly)] // looks at the root folder itself
     [InlineData("folder", "../outside", "invalid-path")]
     [InlineData("folder", "a/../../outside", "invalid-path")]
     [InlineData("folder", "C:/windows", "invalid-path")]
@@ -114,6 +117,7 @@ public sealed class UploadFolderTests
     }
 
     [Fact]
+    [Trait(TestStorage.Trait, TestStorage.DiskOnly)] // looks at the root folder itself
     public async Task A_folder_that_is_a_link_out_of_the_root_is_never_written_through()
     {
         await using var server = await BatonTestServer.StartAsync();
@@ -146,7 +150,7 @@ public sealed class UploadFolderTests
         using var done = await server.Client.SendAsync(Rufh.Patch(6, created.Headers.Location!.OriginalString, 0, true, "abc"u8.ToArray()));
 
         Assert.Equal("/files/ietf/in/r.txt", Rufh.Header(done, "Baton-File-Url"));
-        Assert.Equal("abc", File.ReadAllText(server.Root.Combine("ietf/in/r.txt")));
+        Assert.Equal("abc", server.ReadStoredText("ietf/in/r.txt"));
     }
 
     [Fact]

@@ -60,8 +60,28 @@ public sealed partial class UploadCompletion(
         {
             return info;
         }
+        if (!placed.Unsettled)
+        {
+            return placed; // another request placed and settled it while this one waited for the upload's lock
+        }
         LogPlaced(logger, placed.Id, placed.PlacedPath, placed.Offset);
         return await SettleAsync(placed, request).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The state to report for <paramref name="info"/> (offset retrieval). A complete upload that is not yet a file is being placed
+    /// by the request that delivered its last byte — that request may already have lost its client — or its placement was cut
+    /// short: wait for it under the upload's lock, or finish it, so no response says "complete" without naming the file the upload
+    /// became (issue 11 item 11; found by the IETF fault trials).
+    /// </summary>
+    public async Task<UploadInfo> ReportableAsync(UploadInfo info, HttpRequest request)
+    {
+        if (info is not { IsComplete: true, PlacedPath: null } || info.Kind == UploadKind.Partial)
+        {
+            return info;
+        }
+        var (completed, _) = await CompleteVerifiedAsync(info, request, null).ConfigureAwait(false);
+        return completed;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
 using Baton.Protocol.Uploads.Dialects;
 using Baton.Server.Problems;
+using Baton.Server.Uploads.Completion;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -15,7 +16,8 @@ namespace Baton.Server.Uploads.Ietf;
 /// upload started with either protocol continues with the other (same offset, lock and owner).
 /// </summary>
 public sealed class IetfEndpoint(
-    StoreCapabilities store, IetfCreation creation, IetfUploadResource resource, IetfResponses responses, UploadTermination termination)
+    StoreCapabilities store, IetfCreation creation, IetfUploadResource resource, IetfResponses responses, UploadTermination termination,
+    UploadCompletion completion)
 {
     public async Task CreateAsync(HttpContext context)
     {
@@ -52,7 +54,7 @@ public sealed class IetfEndpoint(
         }
         if (retrieval)
         {
-            responses.WriteOffset(context, dialect, info);
+            responses.WriteOffset(context, dialect, await completion.ReportableAsync(info, context.Request));
         }
         else if (HttpMethods.IsPatch(method))
         {

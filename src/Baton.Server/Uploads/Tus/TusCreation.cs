@@ -55,7 +55,7 @@ public sealed class TusCreation(
         UploadInfo? info;
         if (concat is { IsFinal: true })
         {
-            info = await CreateFinalAsync(concat, raw, owner, cancellation);
+            info = await CreateFinalAsync(concat, request, raw, owner, cancellation);
             if (info is null)
             {
                 await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidUploadConcat.WithDetail(
@@ -88,14 +88,15 @@ public sealed class TusCreation(
         context.Response.StatusCode = StatusCodes.Status201Created;
     }
 
-    private async Task<UploadInfo?> CreateFinalAsync(UploadConcat concat, string metadata, string? owner, CancellationToken cancellation)
+    private async Task<UploadInfo?> CreateFinalAsync(UploadConcat concat, HttpRequest request, string metadata, string? owner, CancellationToken cancellation)
     {
         if (store.Concatenation is null)
         {
             return null;
         }
-        var ids = concat.PartialUrls.Select(UploadConcat.LastSegment).ToList();
-        if (!ids.All(UploadIds.IsWellFormed))
+        var collection = new Uri(request.Scheme + "://" + request.Host.ToUriComponent() + request.PathBase + request.Path);
+        var ids = concat.PartialIds(collection);
+        if (ids is null || !ids.All(UploadIds.IsWellFormed))
         {
             return null;
         }

@@ -20,11 +20,12 @@ public sealed class TusUploadResource(
         // tus §HEAD: never cacheable; a missing upload gets no Upload-Offset.
         context.Response.Headers.CacheControl = "no-store";
         var lookup = await store.Core.FindAsync(id, context.RequestAborted);
-        if (lookup.Info is not { } info)
+        if (lookup.Info is not { } found)
         {
             await ProblemResponder.WriteAsync(context, lookup.Missing);
             return;
         }
+        var info = await completion.ReportableAsync(found, context.Request);
         var headers = context.Response.Headers;
         if (info.Metadata.Length > 0)
         {
