@@ -25,6 +25,24 @@ public sealed class FolderApiTests : IAsyncLifetime
         _outside.Delete(recursive: true);
     }
 
+    private static bool DiskTree => TestStorage.IsDisk;
+
+    [Fact]
+    public async Task Folder_changes_on_a_source_without_folders_are_405()
+    {
+        if (DiskTree)
+        {
+            return; // the disk source manages folders: covered by every other test here
+        }
+        using var mkdir = await PostAsync("api/files/folders?path=x");
+        using var move = await PostAsync("api/files/move?from=a&to=b");
+        using var delete = await _server.Client.DeleteAsync("api/files?path=x");
+
+        await Tus.AssertProblemAsync(mkdir, 405, "urn:baton:problem:method-not-allowed");
+        await Tus.AssertProblemAsync(move, 405, "urn:baton:problem:method-not-allowed");
+        await Tus.AssertProblemAsync(delete, 405, "urn:baton:problem:method-not-allowed");
+    }
+
     private Task<HttpResponseMessage> PostAsync(string url) => _server.Client.PostAsync(url, null);
 
     private static string Q(string value) => Uri.EscapeDataString(value);
@@ -32,6 +50,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [Fact]
     public async Task Mkdir_creates_missing_folders_and_refuses_an_existing_name()
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         using var created = await PostAsync("api/files/folders?path=" + Q("a/b/c"));
         using var again = await PostAsync("api/files/folders?path=" + Q("a/b/c"));
 
@@ -45,6 +67,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [InlineData("PHOTOS")]
     public async Task Mkdir_refuses_a_name_equal_up_to_case(string name)
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         Directory.CreateDirectory(_server.Root.Combine("photos"));
 
         using var response = await PostAsync("api/files/folders?path=" + Q(name));
@@ -61,6 +87,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [InlineData("/", "already-exists")]
     public async Task Mkdir_refuses_bad_paths(string path, string type)
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         using var response = await PostAsync("api/files/folders?path=" + Q(path));
 
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -71,6 +101,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [Fact]
     public async Task Mkdir_below_a_link_out_of_the_root_creates_nothing_outside()
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         Directory.CreateSymbolicLink(_server.Root.Combine("out"), _outside.FullName);
 
         using var response = await PostAsync("api/files/folders?path=" + Q("out/new"));
@@ -82,6 +116,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [Fact]
     public async Task Rename_is_atomic_and_keeps_the_inode()
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         var path = _server.Root.WriteRandomFile("docs/a.bin", 1000);
         var before = File.ReadAllBytes(path);
         var inode = Inode(path);
@@ -98,6 +136,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [Fact]
     public async Task Moving_a_folder_moves_its_tree()
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         _server.Root.WriteRandomFile("src/x/1.bin", 10);
         _server.Root.WriteRandomFile("src/2.bin", 20);
 
@@ -112,6 +154,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [Fact]
     public async Task A_move_onto_an_existing_name_is_409_unless_overwrite_is_asked()
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         File.WriteAllText(_server.Root.Combine("a.txt"), "a");
         File.WriteAllText(_server.Root.Combine("b.txt"), "b");
 
@@ -128,6 +174,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [Fact]
     public async Task A_folder_is_never_replaced_even_with_overwrite()
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         _server.Root.WriteRandomFile("one/f.bin", 5);
         _server.Root.WriteRandomFile("two/g.bin", 5);
 
@@ -144,6 +194,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [InlineData("top/inner/deeper")]
     public async Task Moving_a_folder_into_itself_is_400(string to)
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         _server.Root.WriteRandomFile("top/inner/f.bin", 5);
 
         using var response = await PostAsync($"api/files/move?from=top&to={Q(to)}");
@@ -157,6 +211,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [InlineData(".baton/uploads/x", "invalid-path")]
     public async Task Move_targets_outside_the_root_are_refused(string to, string type)
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         File.WriteAllText(_server.Root.Combine("a.txt"), "a");
 
         using var response = await PostAsync($"api/files/move?from=a.txt&to={Q(to)}");
@@ -168,6 +226,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [Fact]
     public async Task A_move_through_a_link_out_of_the_root_moves_nothing()
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         File.WriteAllText(_server.Root.Combine("a.txt"), "a");
         Directory.CreateSymbolicLink(_server.Root.Combine("out"), _outside.FullName);
         File.WriteAllText(Path.Combine(_outside.FullName, "secret.txt"), "s");
@@ -184,6 +246,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_a_non_empty_folder_is_409_unless_recursive()
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         _server.Root.WriteRandomFile("full/sub/f.bin", 5);
         Directory.CreateDirectory(_server.Root.Combine("empty"));
 
@@ -202,6 +268,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [Fact]
     public async Task A_recursive_delete_never_follows_links_out_of_the_root()
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         File.WriteAllText(Path.Combine(_outside.FullName, "keep.txt"), "k");
         _server.Root.WriteRandomFile("tree/f.bin", 5);
         Directory.CreateSymbolicLink(_server.Root.Combine("tree", "link"), _outside.FullName);
@@ -222,6 +292,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [InlineData("missing", 404)]
     public async Task Folder_deletes_of_the_root_state_or_missing_folders_are_refused(string path, int status)
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         using var response = await _server.Client.DeleteAsync("api/files?recursive=true&path=" + Q(path));
 
         Assert.Equal(status, (int)response.StatusCode);
@@ -231,6 +305,10 @@ public sealed class FolderApiTests : IAsyncLifetime
     [Fact]
     public async Task A_file_is_not_deleted_as_a_folder()
     {
+        if (!DiskTree)
+        {
+            return; // IFileTree is disk-only so far; S3 answers 405 (Folder_changes_on_a_source_without_folders_are_405)
+        }
         File.WriteAllText(_server.Root.Combine("f.txt"), "f");
 
         using var response = await _server.Client.DeleteAsync("api/files?path=f.txt&recursive=true");
