@@ -30,6 +30,7 @@ public sealed class UploadDiscovery
         _options = options;
         // Only a store that places uploads in ROOT produces a file whose SHA-256 (computed while receiving) is recorded.
         _placesFiles = capabilities.Placement is not null;
+        ResourceMethods = capabilities.Termination is not null ? "OPTIONS, HEAD, GET, PATCH, DELETE, POST" : "OPTIONS, HEAD, GET, PATCH, POST";
         var extensions = new List<string> { "creation", "creation-with-upload" };
         if (capabilities.LengthDeferral is not null)
         {
@@ -55,6 +56,13 @@ public sealed class UploadDiscovery
 
     public IReadOnlyList<string> Extensions { get; }
 
+    /// <summary>RFC 9110 §10.2.1 <c>Allow</c> of the upload collection: creation only.</summary>
+    public const string CollectionMethods = "OPTIONS, POST";
+
+    /// <summary>RFC 9110 §10.2.1 <c>Allow</c> of one upload (GET is the RUFH editor's copy's offset retrieval; DELETE is tus
+    /// termination, listed only when the store can terminate; POST carries <c>X-HTTP-Method-Override</c>).</summary>
+    public string ResourceMethods { get; }
+
     public bool Supports(string extension) => Extensions.Contains(extension);
 
     /// <summary>The limits of a new upload (OPTIONS, creation) or of <paramref name="upload"/> (remaining max-age).</summary>
@@ -67,10 +75,11 @@ public sealed class UploadDiscovery
     }
 
     /// <summary>The OPTIONS answer; <c>Upload-Limit</c> in the dialect the request names (the newest when it names none).</summary>
-    public void WriteOptions(HttpContext context, DateTimeOffset now)
+    public void WriteOptions(HttpContext context, DateTimeOffset now, string allow)
     {
         var response = context.Response;
         var headers = response.Headers;
+        headers.Allow = allow;
         headers[TusHeaders.Resumable] = TusHeaders.Version;
         headers[TusHeaders.TusVersion] = TusHeaders.Version;
         headers[TusHeaders.Extension] = string.Join(',', Extensions);

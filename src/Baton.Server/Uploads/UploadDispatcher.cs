@@ -29,10 +29,12 @@ public sealed partial class UploadDispatcher(
         var method = context.Request.Method;
         if (HttpMethods.IsOptions(method))
         {
-            discovery.WriteOptions(context, time.GetUtcNow());
+            discovery.WriteOptions(context, time.GetUtcNow(), UploadDiscovery.CollectionMethods);
         }
         else if (!HttpMethods.IsPost(method))
         {
+            // RFC 9110 §15.5.6: a 405 lists what the target does allow.
+            context.Response.Headers.Allow = UploadDiscovery.CollectionMethods;
             await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
         }
         else if (IetfRequest.IsIetf(context.Request))
@@ -45,6 +47,12 @@ public sealed partial class UploadDispatcher(
         }
     });
 
+    private Task NotAllowedAsync(HttpContext context)
+    {
+        context.Response.Headers.Allow = discovery.ResourceMethods;
+        return ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
+    }
+
     public Task ResourceAsync(HttpContext context) => GuardAsync(context, async () =>
     {
         var id = context.GetRouteValue("id") as string ?? "";
@@ -56,7 +64,7 @@ public sealed partial class UploadDispatcher(
         }
         if (HttpMethods.IsOptions(method))
         {
-            discovery.WriteOptions(context, time.GetUtcNow());
+            discovery.WriteOptions(context, time.GetUtcNow(), discovery.ResourceMethods);
             return;
         }
         // An upload belongs to its creator: to anybody else it does not exist (no probing of upload URLs).
@@ -89,7 +97,7 @@ public sealed partial class UploadDispatcher(
             "HEAD" => tusResource.HeadAsync(context, id),
             "PATCH" => tusResource.PatchAsync(context, id),
             "DELETE" => termination.HandleAsync(context, id),
-            _ => ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed),
+            _ => NotAllowedAsync(context),
         });
     });
 

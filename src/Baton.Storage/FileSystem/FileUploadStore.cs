@@ -42,6 +42,12 @@ public sealed partial class FileUploadStore :
 
     private string DataPath(string id) => Path.Combine(_options.Folder, id + ".data");
 
+    /// <summary>
+    /// An empty file left by a terminated or expired upload so it answers 410, not 404, after a restart too (tus §Termination,
+    /// issue 11 item 7); the expiry sweep removes it one expiration period later, like any leftover without a record.
+    /// </summary>
+    private string TombstonePath(string id) => Path.Combine(_options.Folder, id + ".gone");
+
     private DateTimeOffset? NextExpiry() => _options.Expiration is { } e ? _time.GetUtcNow() + e : null;
 
     public Task<UploadInfo> CreateAsync(NewUpload upload, CancellationToken cancellation)
@@ -72,7 +78,9 @@ public sealed partial class FileUploadStore :
         var entry = await LoadAsync(id, cancellation).ConfigureAwait(false);
         if (entry is null)
         {
-            return _gone.ContainsKey(id) ? UploadLookup.Gone : UploadLookup.NotFound;
+            return _gone.ContainsKey(id) || (UploadIds.IsWellFormed(id) && File.Exists(TombstonePath(id)))
+                ? UploadLookup.Gone
+                : UploadLookup.NotFound;
         }
         return IsExpired(entry.Info) ? UploadLookup.Gone : new UploadLookup(UploadPresence.Found, entry.Info);
     }
@@ -168,6 +176,16 @@ public sealed partial class FileUploadStore :
     private void Remove(string id)
     {
         _gone[id] = 0;
+        try
+        {
+            using (File.Create(TombstonePath(id)))
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // Only the 410-after-restart is lost; the upload is removed all the same.
+        }
         if (_entries.TryRemove(id, out var entry))
         {
             entry.DropDigest();

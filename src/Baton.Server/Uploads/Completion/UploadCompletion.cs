@@ -52,10 +52,10 @@ public sealed partial class UploadCompletion(
             LogTargetRefused(logger, info.Id);
             return info;
         }
-        var replace = options.Value.Uploads.NameClash == UploadNameClash.Replace;
-        var placed = await store.Placement.PlaceAsync(
-                info.Id, UploadFileName.Candidates(root.Disk.Lexical(target.Folder), target.FileName), replace, CancellationToken.None)
-            .ConfigureAwait(false);
+        var candidates = UploadFileName.Candidates(root.Disk.Lexical(target.Folder), target.FileName);
+        var replace = options.Value.Uploads.NameClash == UploadNameClash.Replace
+            || await new RetriedCreation(services, store).IsRetryOfAsync(root.RelativeName(candidates.First()), info).ConfigureAwait(false);
+        var placed = await store.Placement.PlaceAsync(info.Id, candidates, replace, CancellationToken.None).ConfigureAwait(false);
         if (placed?.PlacedPath is null)
         {
             return info;
