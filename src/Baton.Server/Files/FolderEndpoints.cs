@@ -28,7 +28,8 @@ public static class FolderEndpoints
         var limits = endpoints.ServiceProvider.GetRequiredService<BatonRateLimits>();
         endpoints.MapPost(FoldersPath, CreateAsync).RequireAuthorization(BatonPolicies.Upload)
             .AddEndpointFilter(limits.Api).WithCrossOrigin().WithName("BatonCreateFolder");
-        endpoints.MapPost(MovePath, MoveAsync).RequireAuthorization(BatonPolicies.Upload)
+        // A move removes the source name (and with overwrite replaces a file): it needs delete as well as upload.
+        endpoints.MapPost(MovePath, MoveAsync).RequireAuthorization(BatonPolicies.Upload, BatonPolicies.Delete)
             .AddEndpointFilter(limits.Api).WithCrossOrigin().WithName("BatonMove");
         endpoints.MapDelete(FilesEndpoints.ListPath, DeleteAsync).RequireAuthorization(BatonPolicies.Delete)
             .AddEndpointFilter(limits.Api).WithCrossOrigin().WithName("BatonDeleteFolder");

@@ -27,6 +27,13 @@ public sealed record UploadTarget(RelativePath Folder, string FileName)
         target = new UploadTarget(RelativePath.Root, fileName);
         var folder = metadata.GetString(FolderKey);
         var relativePath = metadata.GetString(RelativePathKey);
+        // Uppy's tus plugin sends every meta field through String(): a file picked or dropped on its own has relativePath null,
+        // which arrives as the text "null" (@uppy/tus: "relativePath: null is often sent by uppy"). A real relativePath from a
+        // dropped folder always holds a '/', and a lone file named "null" is still named so by its filename.
+        if (relativePath is "null" or "undefined")
+        {
+            relativePath = null;
+        }
         if (string.IsNullOrEmpty(folder) && string.IsNullOrEmpty(relativePath))
         {
             return null;

@@ -48,6 +48,24 @@ public sealed class UploadFolderTests
         Assert.False(server.StoredFileExists("inbox/top/sub/ignored.txt"));
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("undefined")]
+    public async Task Uppys_stringified_null_relative_path_means_no_relative_path(string sent)
+    {
+        await using var server = await BatonTestServer.StartAsync();
+
+        // What @uppy/tus sends for a file not from a folder: String(null).
+        using var response = await UploadAsync(server, "abc"u8.ToArray(), ("filename", "photo.jpg"), ("relativePath", sent));
+        using var inFolder = await UploadAsync(server, "def"u8.ToArray(),
+            ("filename", "b.jpg"), ("folder", "album"), ("relativePath", sent));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("abc", server.ReadStoredText("photo.jpg"));
+        Assert.Equal("def", server.ReadStoredText("album/b.jpg"));
+        Assert.False(server.StoredFileExists(sent));
+    }
+
     [Fact]
     [Trait(TestStorage.Trait, TestStorage.DiskOnly)] // names on disk are bytes: only there can both spellings coexist
     public async Task Folder_names_are_stored_NFC_normalised()

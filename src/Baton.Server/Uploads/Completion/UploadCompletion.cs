@@ -35,6 +35,25 @@ public sealed partial class UploadCompletion(
         {
             return info;
         }
+        // One completion per upload at a time in this process: a HEAD that finds the upload complete and the request that
+        // delivered its last byte share one placement and one settle (one completed event), whoever comes first.
+        var running = new Lazy<Task<UploadInfo>>(() => RunCompleteAsync(info, request));
+        var shared = _running.GetOrAdd(info.Id, running);
+        try
+        {
+            return await shared.Value.ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.TryRemove(KeyValuePair.Create(info.Id, shared));
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<UploadInfo>>> _running = new(StringComparer.Ordinal);
+
+    private async Task<UploadInfo> RunCompleteAsync(UploadInfo info, HttpRequest? request)
+    {
+        await Task.Yield(); // run outside GetOrAdd's caller frame
         if (info.PlacedPath is not null)
         {
             return info.Unsettled ? await SettleAsync(info, request).ConfigureAwait(false) : info;
@@ -55,14 +74,14 @@ public sealed partial class UploadCompletion(
         var candidates = UploadFileName.Candidates(root.Disk.Lexical(target.Folder), target.FileName);
         var replace = options.Value.Uploads.NameClash == UploadNameClash.Replace
             || await new RetriedCreation(services, store).IsRetryOfAsync(root.RelativeName(candidates.First()), info).ConfigureAwait(false);
-        var placed = await store.Placement.PlaceAsync(info.Id, candidates, replace, CancellationToken.None).ConfigureAwait(false);
+        var placed = await store.Placement!.PlaceAsync(info.Id, candidates, replace, CancellationToken.None).ConfigureAwait(false);
         if (placed?.PlacedPath is null)
         {
             return info;
         }
-        if (!placed.Unsettled)
+        if (store.Recovery is not null && !placed.Unsettled)
         {
-            return placed; // another request placed and settled it while this one waited for the upload's lock
+            return placed; // placed and settled by a completion that finished before this one took the upload's lock
         }
         LogPlaced(logger, placed.Id, placed.PlacedPath, placed.Offset);
         return await SettleAsync(placed, request).ConfigureAwait(false);
