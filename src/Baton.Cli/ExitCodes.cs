@@ -26,6 +26,8 @@ public static class ExitCodes
     public const int Protocol = 8;
     /// <summary>A local file could not be read or written.</summary>
     public const int LocalIo = 9;
+    /// <summary>The server's storage is full (507); what it received is kept and a rerun after space is freed resumes.</summary>
+    public const int ServerStorageFull = 10;
     /// <summary>Interrupted (Ctrl+C); the partial transfer is kept and a rerun resumes it.</summary>
     public const int Cancelled = 130;
 
@@ -39,6 +41,7 @@ public static class ExitCodes
         TransferFailure.Protocol => Protocol,
         TransferFailure.LocalIo => LocalIo,
         TransferFailure.WrongTarget => Usage,
+        TransferFailure.ServerStorageFull => ServerStorageFull,
         _ => Failure,
     };
 }

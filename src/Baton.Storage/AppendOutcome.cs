@@ -1,6 +1,7 @@
 namespace Baton.Storage;
 
-/// <summary>How an append ended. Only <see cref="Appended"/> and <see cref="Interrupted"/> changed the upload.</summary>
+/// <summary>How an append ended. Only <see cref="Appended"/>, <see cref="Interrupted"/> and <see cref="StorageFull"/> changed the
+/// upload.</summary>
 public enum AppendOutcome
 {
     /// <summary>The whole body was stored and its new offset recorded.</summary>
@@ -26,4 +27,7 @@ public enum AppendOutcome
 
     /// <summary>Another request held the upload and did not let go.</summary>
     Locked,
+
+    /// <summary>The storage ran out of space: what it durably took was kept (the offset says how much), the rest refused.</summary>
+    StorageFull,
 }

@@ -70,6 +70,12 @@ public static class RemoteProbe
         {
             return new TransientHttpException(text, status);
         }
+        if (status == 507)
+        {
+            return new TransferException(TransferFailure.ServerStorageFull,
+                $"{url}: the server's storage is full (507); what it received is kept — rerun the same command once space is freed")
+            { StatusCode = status };
+        }
         return new TransferException(status is 404 or 410 ? TransferFailure.NotFound : TransferFailure.HttpError, text) { StatusCode = status };
     }
 

@@ -62,8 +62,11 @@ public static class RetryPolicy
         e is HttpRequestException or TimeoutException or TransientHttpException or System.Net.Sockets.SocketException
         || (e is IOException and not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException));
 
-    /// <summary>Statuses that say "try again later" (RFC 9110 §15.5.9, §15.6; RFC 6585 §4).</summary>
-    public static bool IsTransientStatus(int status) => status is 408 or 429 or >= 500;
+    /// <summary>Statuses that say "try again later" (RFC 9110 §15.5.9, §15.6; RFC 6585 §4). Not 507 (RFC 4918 §11.5): a full
+    /// disk is not freed by a retry a few seconds later, and retrying it only hid the cause (issue 11 item 12).</summary>
+    public static bool IsTransientStatus(int status) => status is 408 or 429 or (>= 500 and not InsufficientStorage);
+
+    private const int InsufficientStorage = 507;
 
     public static TransferException Exhausted(Uri url, Exception e) =>
         new(TransferFailure.Network, $"{url}: giving up after retries: {e.Message}", e) { StatusCode = (e as TransientHttpException)?.StatusCode };

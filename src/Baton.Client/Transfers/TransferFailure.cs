@@ -20,4 +20,7 @@ public enum TransferFailure
     /// <summary>The command names the wrong kind of thing for the operation: a file to list, a folder to delete, a parallel tus
     /// upload to finish over IETF.</summary>
     WrongTarget,
+    /// <summary>The server's storage is full (507 Insufficient Storage, RFC 4918 §11.5): retrying now cannot help, rerunning after
+    /// space is freed resumes where the server stopped.</summary>
+    ServerStorageFull,
 }

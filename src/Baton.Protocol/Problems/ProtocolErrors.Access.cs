@@ -22,6 +22,10 @@ public static partial class ProtocolErrors
     public static readonly ProtocolError StorageUnavailable =
         Make(503, "storage-unavailable", "The storage behind this server cannot be reached; retry after the time given in Retry-After.");
 
+    /// <summary>RFC 4918 §11.5: the server's storage has no room left; an upload keeps what was stored before (see its offset).</summary>
+    public static readonly ProtocolError StorageFull =
+        Make(507, "storage-full", "The server's storage is full; what arrived before it filled is kept. Retry once space is freed.");
+
     /// <summary>RFC 4918 §11.5: the caller's storage quota would be exceeded.</summary>
     public static readonly ProtocolError QuotaExceeded =
         Make(507, "quota-exceeded", "This upload would exceed the token's storage quota.");

@@ -9,7 +9,8 @@ namespace Baton.Server.Problems;
 
 /// <summary>
 /// Maps storage faults raised anywhere below an endpoint to the problem catalogue: an unreachable backend is a 503 with
-/// <c>Retry-After</c> and the <c>storage-unavailable</c> problem — never a 500 with a stack trace. Added to every Baton endpoint by
+/// <c>Retry-After</c> and the <c>storage-unavailable</c> problem, storage without room a 507 <c>storage-full</c> — never a 500 with
+/// a stack trace. Added to every Baton endpoint by
 /// <c>MapBaton()</c>. The exception's message stays in the log; the body says only what the catalogue says.
 /// </summary>
 public static partial class StorageFaults
@@ -32,7 +33,17 @@ public static partial class StorageFaults
             await ProblemResponder.WriteAsync(http, ProtocolErrors.StorageUnavailable);
             return Results.Empty;
         }
+        catch (IOException e) when (StorageFullException.IsSpaceExhausted(e) && !context.HttpContext.Response.HasStarted)
+        {
+            // RFC 4918 §11.5: a folder, record or file that found no room (Files API, placement).
+            LogFull(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageFaults)), e.Message);
+            await ProblemResponder.WriteAsync(context.HttpContext, ProtocolErrors.StorageFull);
+            return Results.Empty;
+        }
     }
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Storage full: {Reason}")]
+    private static partial void LogFull(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Storage unavailable: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string reason);

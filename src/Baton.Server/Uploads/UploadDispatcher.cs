@@ -140,6 +140,12 @@ public sealed partial class UploadDispatcher(
         {
             // The client left; there is nobody to answer.
         }
+        catch (IOException e) when (StorageFullException.IsSpaceExhausted(e))
+        {
+            // No room for a record or a new upload: nothing was acknowledged that is not stored.
+            LogStorageFull(logger, context.Request.Method, context.Request.Path);
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.StorageFull);
+        }
         catch (Exception e) when (e is IOException and not StorageUnavailableException or UnauthorizedAccessException)
         {
             // (An unreachable backend is not caught here: StorageFaults answers it with 503 + Retry-After.)
@@ -148,6 +154,9 @@ public sealed partial class UploadDispatcher(
             await ProblemResponder.WriteAsync(context, ProtocolErrors.Internal.WithDetail("The upload could not be stored; retry later."));
         }
     }
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Upload storage is full on {Method} {Path}: answered 507")]
+    private static partial void LogStorageFull(ILogger logger, string method, PathString path);
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "Upload storage failed on {Method} {Path}")]
     private static partial void LogStorageFailure(ILogger logger, Exception exception, string method, PathString path);

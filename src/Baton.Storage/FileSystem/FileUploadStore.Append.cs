@@ -74,6 +74,7 @@ public sealed partial class FileUploadStore
         var start = request.Offset;
         long checkpointed = 0;
         var interrupted = false;
+        var full = false;
         try
         {
             while (true)
@@ -117,29 +118,53 @@ public sealed partial class FileUploadStore
         {
             // (A host's bad-request errors, e.g. ASP.NET Core's BadHttpRequestException for a too-slow body, are IOExceptions.)
             // The client went away, sent too slowly, a newer request asked us to stop (tus: store as much as possible), or the
-            // disk refused a write (then only what it took is kept).
+            // disk refused a write (then only what it took is kept, and the caller is told the storage is full).
             interrupted = true;
+            full = StorageFullException.IsSpaceExhausted(e);
         }
+        try
+        {
+            return await SettleAsync(entry, handle, writer, request, start, interrupted, full).ConfigureAwait(false);
+        }
+        catch (IOException e) when (StorageFullException.IsSpaceExhausted(e))
+        {
+            // The last flush, fsync or record write found no room (delayed allocation reports ENOSPC at fsync): nothing past the
+            // last recorded offset is known to be durable, so the file goes back to it.
+            await writer.DisposeAsync().ConfigureAwait(false);
+            Discard(entry, handle, entry.Info.Offset);
+            return new AppendResult(AppendOutcome.StorageFull, entry.Info);
+        }
+    }
+
+    /// <summary>Finishes an append that read its body (or stopped reading): keeps or discards the bytes, records the offset.</summary>
+    private async Task<AppendResult> SettleAsync(UploadEntry entry, SafeFileHandle handle, IChunkWriter writer, AppendRequest request,
+        long start, bool interrupted, bool full)
+    {
 
         if (request.Verifier is { } verifier)
         {
             // A chunk with a checksum is all-or-nothing: incomplete or refused chunks are discarded (tus §Checksum). The
             // verifier was fed while the bytes were staged, so nothing is read back.
-            var whole = !interrupted && await writer.FinishAsync().ConfigureAwait(false) == writer.Taken;
+            var finished = interrupted ? 0 : await writer.FinishAsync().ConfigureAwait(false);
+            full |= writer.Failure is { } refused && StorageFullException.IsSpaceExhausted(refused);
+            var whole = !interrupted && finished == writer.Taken;
             var rejection = whole ? verifier.Verdict() : null;
             if (!whole || rejection is not null)
             {
                 await writer.DisposeAsync().ConfigureAwait(false);
                 Discard(entry, handle, start);
-                return new AppendResult(whole ? AppendOutcome.Rejected : AppendOutcome.Interrupted, entry.Info, rejection);
+                var outcome = whole ? AppendOutcome.Rejected : full ? AppendOutcome.StorageFull : AppendOutcome.Interrupted;
+                return new AppendResult(outcome, entry.Info, rejection);
             }
             Commit(entry, handle, start + writer.Taken);
             return new AppendResult(AppendOutcome.Appended, entry.Info, null, writer.Taken);
         }
         var kept = await writer.FinishAsync().ConfigureAwait(false);
+        full |= writer.Failure is { } failure && StorageFullException.IsSpaceExhausted(failure);
         Commit(entry, handle, start + kept);
         var complete = !interrupted && kept == writer.Taken;
-        return new AppendResult(complete ? AppendOutcome.Appended : AppendOutcome.Interrupted, entry.Info, null, kept);
+        var ended = complete ? AppendOutcome.Appended : full ? AppendOutcome.StorageFull : AppendOutcome.Interrupted;
+        return new AppendResult(ended, entry.Info, null, kept);
     }
 
     /// <summary>Fsyncs the data, then records the new offset (the order that makes an acknowledged offset true after a crash).</summary>

@@ -70,7 +70,15 @@ public sealed partial class FileUploadStore :
         using (File.Create(DataPath(info.Id)))
         {
         }
-        RecordFile.Write(RecordPath(info.Id), info, Durable);
+        try
+        {
+            RecordFile.Write(RecordPath(info.Id), info, Durable);
+        }
+        catch (StorageFullException)
+        {
+            File.Delete(DataPath(info.Id)); // no record, no upload: leave nothing behind
+            throw;
+        }
         _entries[info.Id] = new UploadEntry(info);
         return Task.FromResult(info);
     }

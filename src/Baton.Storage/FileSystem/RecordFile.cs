@@ -11,6 +11,20 @@ internal static class RecordFile
 {
     public static void Write(string path, UploadInfo info, bool durable)
     {
+        try
+        {
+            Replace(path, info, durable);
+        }
+        catch (IOException e) when (StorageFullException.IsSpaceExhausted(e) && e is not StorageFullException)
+        {
+            // The old record is untouched (the rename never happened): the upload's state is what it was.
+            File.Delete(path + ".tmp");
+            throw new StorageFullException("no space left to record the upload's state", e);
+        }
+    }
+
+    private static void Replace(string path, UploadInfo info, bool durable)
+    {
         var temp = path + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
         {

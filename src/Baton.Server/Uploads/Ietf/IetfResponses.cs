@@ -107,6 +107,8 @@ public sealed class IetfResponses(UploadDiscovery discovery, UploadCompletion co
             : ProtocolErrors.UploadTooLarge,
         AppendOutcome.Rejected => result.Rejection ?? ProtocolErrors.Internal,
         AppendOutcome.Locked => ProtocolErrors.UploadLocked,
+        AppendOutcome.StorageFull => ProtocolErrors.StorageFull.WithDetail(
+            $"The server's storage is full; {result.Info?.Offset} bytes of the upload are stored. Retry once space is freed."),
         _ => ProtocolErrors.Internal,
     };
 }

@@ -52,6 +52,8 @@ public static class TusResponses
         AppendOutcome.LengthExceeded => lengthWasKnown ? ProtocolErrors.UploadLengthExceeded : ProtocolErrors.UploadTooLarge,
         AppendOutcome.Rejected => result.Rejection ?? ProtocolErrors.ChecksumMismatch,
         AppendOutcome.Locked => ProtocolErrors.UploadLocked,
+        AppendOutcome.StorageFull => ProtocolErrors.StorageFull.WithDetail(
+            $"The server's storage is full; {result.Info?.Offset} bytes of the upload are stored. Retry once space is freed."),
         _ => ProtocolErrors.Internal,
     };
 }

@@ -88,7 +88,7 @@ public sealed class TusUploadResource(
             new AppendRequest(offset, request.BodyReader, verifier, Options.MaxSize > 0 ? Options.MaxSize : null), cancellation);
         if (TusResponses.ErrorFor(result, result.Info?.Length is not null) is { } error)
         {
-            if (result.Info is { } current && result.Outcome == AppendOutcome.OffsetMismatch)
+            if (result.Info is { } current && result.Outcome is AppendOutcome.OffsetMismatch or AppendOutcome.StorageFull)
             {
                 context.Response.Headers[TusHeaders.UploadOffset] = current.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }

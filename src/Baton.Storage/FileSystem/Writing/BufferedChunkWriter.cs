@@ -13,6 +13,9 @@ internal sealed class BufferedChunkWriter(SafeFileHandle handle, long start, App
 
     public long Taken { get; private set; }
 
+    /// <summary>Always null: this writer's refusals are thrown from <see cref="WriteAsync"/> as they happen.</summary>
+    public IOException? Failure => null;
+
     public async ValueTask WriteAsync(ReadOnlySequence<byte> bytes)
     {
         if (bytes.IsSingleSegment)

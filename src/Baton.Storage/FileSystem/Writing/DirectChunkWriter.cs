@@ -83,6 +83,8 @@ internal sealed class DirectChunkWriter : IChunkWriter
         _fill = _fresh = head;
     }
 
+    public IOException? Failure => _failure;
+
     public async ValueTask WriteAsync(ReadOnlySequence<byte> bytes)
     {
         if (_failure is not null)

@@ -23,4 +23,7 @@ internal interface IChunkWriter : IAsyncDisposable
     /// <summary>Writes what is still staged too and leaves the file exactly start + answer bytes long: all taken bytes, or fewer
     /// when the disk refused a write (never throws for that — the caller commits what is held).</summary>
     ValueTask<long> FinishAsync();
+
+    /// <summary>The disk's refusal of a write, if one happened (so a full disk is told apart from a client that left).</summary>
+    IOException? Failure { get; }
 }

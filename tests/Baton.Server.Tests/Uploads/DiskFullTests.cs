@@ -1,0 +1,95 @@
+using System.Net;
+using System.Security.Cryptography;
+using Baton.Server.Tests.Uploads.Ietf;
+using Baton.Testing;
+
+namespace Baton.Server.Tests.Uploads;
+
+/// <summary>
+/// Issue 11 item 12: a disk that fills mid-PATCH. Before, a 40 MiB PATCH onto 24 MiB of room was answered 204 with a short offset
+/// (tus clients then retried forever) and a PATCH onto a full disk 500. Now: 507 storage-full with a problem body, the offset of
+/// what durably reached the disk on the answer and on HEAD, nothing else on disk changed; once room is made the upload resumes to
+/// the exact bytes. A real tmpfs supplies the kernel's own ENOSPC (<see cref="SmallDisk"/>).
+/// </summary>
+[Trait(TestStorage.Trait, TestStorage.DiskOnly)]
+[Trait("Speed", "Slow")]
+public sealed class DiskFullTests
+{
+    private const int MiB = 1024 * 1024;
+
+    [Fact]
+    public async Task A_patch_past_the_free_space_is_507_keeps_what_reached_the_disk_and_resumes_after_room_is_made()
+    {
+        using var disk = SmallDisk.Mount(24 * MiB);
+        await using var server = await BatonTestServer.StartAsync(root: disk.Folder);
+        var content = RandomNumberGenerator.GetBytes(40 * MiB);
+        var location = await Tus.CreateAsync(server.Client, content.Length, "big.bin");
+
+        using var full = await server.Client.SendAsync(Tus.Patch(location, 0, content));
+
+        await Tus.AssertProblemAsync(full, 507, "urn:baton:problem:storage-full");
+        var kept = long.Parse(Tus.Header(full, "Upload-Offset")!);
+        Assert.InRange(kept, 0, 24 * MiB);
+        using (var head = await server.Client.SendAsync(Tus.Head(location)))
+        {
+            Assert.Equal(kept.ToString(), Tus.Header(head, "Upload-Offset"));
+        }
+        Assert.Empty(server.StoredFileNames());
+
+        disk.Resize(96 * MiB); // the operator makes room
+        using var rest = await server.Client.SendAsync(Tus.Patch(location, kept, content[(int)kept..]));
+
+        Assert.Equal(HttpStatusCode.NoContent, rest.StatusCode);
+        Assert.Equal(SHA256.HashData(content), SHA256.HashData(server.ReadStoredFile("big.bin")!));
+    }
+
+    [Fact]
+    public async Task On_a_full_disk_an_append_and_a_creation_are_507_not_500_and_nothing_is_acknowledged()
+    {
+        using var disk = SmallDisk.Mount(16 * MiB);
+        await using var server = await BatonTestServer.StartAsync(root: disk.Folder);
+        var location = await Tus.CreateAsync(server.Client, 4 * MiB, "late.bin");
+        var ietf = await Rufh.CreateAsync(server.Client, 8, [], "late-ietf.bin", length: 4 * MiB);
+        FillUp(disk);
+
+        var content = RandomNumberGenerator.GetBytes(4 * MiB);
+        using var tus = await server.Client.SendAsync(Tus.Patch(location, 0, content));
+        using var rufh = await server.Client.SendAsync(Rufh.Patch(8, ietf, 0, true, content));
+        using var creation = await server.Client.SendAsync(Tus.Create(10, "new.bin"));
+
+        await Tus.AssertProblemAsync(tus, 507, "urn:baton:problem:storage-full");
+        Assert.Equal("0", Tus.Header(tus, "Upload-Offset"));
+        await Rufh.AssertProblemAsync(rufh, 507, "urn:baton:problem:storage-full");
+        await Tus.AssertProblemAsync(creation, 507, "urn:baton:problem:storage-full");
+        Assert.Null(creation.Headers.Location);
+        using (var head = await server.Client.SendAsync(Tus.Head(location)))
+        {
+            Assert.Equal("0", Tus.Header(head, "Upload-Offset"));
+        }
+        Assert.Equal(2, server.StagedUploads(".json").Count); // the failed creation left no record behind
+
+        File.Delete(disk.Folder.Combine("filler.bin"));
+        using var retried = await server.Client.SendAsync(Tus.Patch(location, 0, content));
+        Assert.Equal(HttpStatusCode.NoContent, retried.StatusCode);
+        Assert.Equal(content, server.ReadStoredFile("late.bin"));
+    }
+
+    /// <summary>Writes a file until the kernel says ENOSPC.</summary>
+    private static void FillUp(SmallDisk disk)
+    {
+        var chunk = new byte[MiB];
+        using var filler = new FileStream(disk.Folder.Combine("filler.bin"), FileMode.Create);
+        try
+        {
+            while (true)
+            {
+                filler.Write(chunk);
+                filler.Flush();
+            }
+        }
+        catch (IOException)
+        {
+        }
+        Assert.Equal(0, disk.FreeBytes);
+    }
+}
