@@ -6,6 +6,7 @@ using Baton.Protocol.Problems;
 using Baton.Protocol.Ranges;
 using Baton.Protocol.Validators;
 using Baton.Server.Problems;
+using Baton.Storage.Files;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ namespace Baton.Server.Downloads;
 public sealed partial class DownloadHandler(
     DownloadRepresentation representation,
     DownloadBuffers buffers,
+    IFileSource source,
     IOptions<BatonOptions> options,
     ILogger<DownloadHandler> logger)
 {
@@ -65,13 +67,25 @@ public sealed partial class DownloadHandler(
                 return;
         }
 
+        var disposition = MediaTypes.IsInline(file.MediaType)
+            ? ContentDisposition.Inline(file.Name)
+            : ContentDisposition.Attachment(file.Name);
+        if (settings.RedirectToStorage && HttpMethods.IsGet(request.Method) && source.Capabilities.PresignedReads is { } presigned)
+        {
+            // Downloads:RedirectToStorage — the bytes come from the storage itself. Preconditions, 304 and 416 were answered
+            // here above; HEAD stays here (a presigned URL signs one method). The engine's answer carries no Repr-Digest and no
+            // CSP/nosniff, and it is on the storage's origin, never the page's (docs/storage-s3.md).
+            response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            headers.CacheControl = "no-store"; // the signed URL expires; a cached redirect would outlive it
+            headers.Location = presigned.PresignRead(file.Path, settings.RedirectLifetime, file.MediaType, disposition).AbsoluteUri;
+            return;
+        }
+
         headers.XContentTypeOptions = "nosniff";
         // Even a file shown inline runs no script and loads nothing: its own origin sandbox (defence in depth behind the
         // attachment rule in MediaTypes).
         headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'";
-        headers.ContentDisposition = MediaTypes.IsInline(file.MediaType)
-            ? ContentDisposition.Inline(file.Name)
-            : ContentDisposition.Attachment(file.Name);
+        headers.ContentDisposition = disposition;
         if (await representation.DigestFieldAsync(context, file, reader) is { } digest)
         {
             headers[ReprDigest.HeaderName] = digest;
