@@ -26,7 +26,12 @@ public sealed partial class DownloadHandler(
 {
     public async Task HandleAsync(HttpContext context, string? path)
     {
-        var opened = await representation.OpenAsync(path, context.RequestAborted);
+        var request = context.Request;
+        var conditions = Conditions(request.Headers);
+        var range = Joined(request.Headers.Range);
+        // Nothing is read ahead for a redirect: the storage sends those bytes itself.
+        var ahead = options.Value.Downloads.RedirectToStorage ? null : ReadAhead.For(request.Method, range, conditions);
+        var opened = await representation.OpenAsync(path, context.RequestAborted, ahead);
         if (opened.Error is { } error)
         {
             await ProblemResponder.WriteAsync(context, error);
@@ -34,12 +39,11 @@ public sealed partial class DownloadHandler(
         }
         await using var reader = opened.Reader!;
         var file = opened.File!;
-        var request = context.Request;
         var response = context.Response;
         var settings = options.Value.Downloads;
         var version = file.Version;
 
-        var decision = DownloadPlanner.Decide(request.Method, Joined(request.Headers.Range), Conditions(request.Headers),
+        var decision = DownloadPlanner.Decide(request.Method, range, conditions,
             new RepresentationValidators(version.ETag, version.LastModified), version.Length, settings.MaxRanges);
 
         // Validators and cache policy go on every outcome that describes the representation (RFC 9110 §15.3.7: a 206 repeats

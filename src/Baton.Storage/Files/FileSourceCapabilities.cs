@@ -12,6 +12,12 @@ public sealed record FileSourceCapabilities(IFileDeletion? Deletion, bool Atomic
     /// <summary>Files can be handed out as short-lived signed storage URLs (<see cref="IPresignedReads"/>); null when not.</summary>
     public IPresignedReads? PresignedReads { get; init; }
 
+    /// <summary>Opening can start the read in the same round trip (<see cref="IFileReadAhead"/>); null when it cannot.</summary>
+    public IFileReadAhead? ReadAhead { get; init; }
+
     public static FileSourceCapabilities Discover(IFileSource source, bool atomicConditionalDeletion) =>
-        new(source as IFileDeletion, atomicConditionalDeletion) { Tree = source as IFileTree, PresignedReads = source as IPresignedReads };
+        new(source as IFileDeletion, atomicConditionalDeletion)
+        {
+            Tree = source as IFileTree, PresignedReads = source as IPresignedReads, ReadAhead = source as IFileReadAhead,
+        };
 }

@@ -50,7 +50,7 @@ public sealed class RedirectToStorageTests(RgwFixture rgw)
         await using var server = await StartAsync();
         var content = new byte[300_000];
         new Random(5).NextBytes(content);
-        await UploadAsync(server.Client, content, "report 1.bin");
+        await TusUpload.UploadAsync(server.Client, content, "report 1.bin");
         using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
 
         using var redirect = await noRedirects.GetAsync("files/report%201.bin");
@@ -80,7 +80,7 @@ public sealed class RedirectToStorageTests(RgwFixture rgw)
     {
         await using var server = await StartAsync(withToken: true);
         server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        await UploadAsync(server.Client, "hello"u8.ToArray(), "h.txt");
+        await TusUpload.UploadAsync(server.Client, "hello"u8.ToArray(), "h.txt");
         using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
 
         using var anonymous = await noRedirects.GetAsync("files/h.txt");
@@ -98,18 +98,5 @@ public sealed class RedirectToStorageTests(RgwFixture rgw)
         unsatisfiable.Headers.TryAddWithoutValidation("Range", "bytes=100-");
         using var refused = await noRedirects.SendAsync(unsatisfiable);
         Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, refused.StatusCode);
-    }
-
-    private static async Task UploadAsync(HttpClient client, byte[] content, string name)
-    {
-        using var create = new HttpRequestMessage(HttpMethod.Post, "uploads");
-        create.Headers.TryAddWithoutValidation("Tus-Resumable", "1.0.0");
-        create.Headers.TryAddWithoutValidation("Upload-Length", content.Length.ToString());
-        create.Headers.TryAddWithoutValidation("Upload-Metadata", "filename " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(name)));
-        create.Content = new ByteArrayContent(content);
-        create.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
-        using var response = await client.SendAsync(create);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(content.Length.ToString(), response.Headers.GetValues("Upload-Offset").Single());
     }
 }
