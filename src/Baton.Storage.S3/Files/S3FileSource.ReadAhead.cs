@@ -22,16 +22,20 @@ public sealed partial class S3FileSource : IFileReadAhead
             return null;
         }
         var key = _s3.Keys.File(name);
-        var request = new GetObjectRequest { BucketName = _s3.Bucket, Key = key };
-        if (ahead.Offset > 0 || ahead.Length is not null)
+        if (ahead.Length == 0)
         {
-            if (ahead.Length == 0)
-            {
-                return await OpenAsync(name, cancellation).ConfigureAwait(false);
-            }
-            var last = ahead.Length is long length ? (ahead.Offset + length - 1).ToString(CultureInfo.InvariantCulture) : "";
-            request.ByteRange = new Amazon.S3.Model.ByteRange($"bytes={ahead.Offset.ToString(CultureInfo.InvariantCulture)}-{last}");
+            return await OpenAsync(name, cancellation).ConfigureAwait(false);
         }
+        // Always a ranged GET, "bytes=0-" for the whole object: on a full-object GET the SDK checks the body against a checksum
+        // as it streams (measured: a 1 GiB download fell from 0.74× to 0.34× of the engine's own rate); a ranged one is not
+        // checked, and the bytes are checked end to end anyway (Repr-Digest, the client's verification).
+        var last = ahead.Length is long length ? (ahead.Offset + length - 1).ToString(CultureInfo.InvariantCulture) : "";
+        var request = new GetObjectRequest
+        {
+            BucketName = _s3.Bucket,
+            Key = key,
+            ByteRange = new Amazon.S3.Model.ByteRange($"bytes={ahead.Offset.ToString(CultureInfo.InvariantCulture)}-{last}"),
+        };
         GetObjectResponse? response;
         try
         {
@@ -52,8 +56,7 @@ public sealed partial class S3FileSource : IFileReadAhead
         {
             _digests.Store(name.ToString(), version, sha256);
         }
-        var first = request.ByteRange is null ? 0 : ahead.Offset;
-        return new S3FileReader(_s3, key, version, response.ResponseStream, first, first + response.ContentLength);
+        return new S3FileReader(_s3, key, version, response.ResponseStream, ahead.Offset, ahead.Offset + response.ContentLength);
     }
 
     /// <summary>The object's length: from <c>Content-Range: bytes a-b/LENGTH</c> on a ranged answer, else the body's length.</summary>

@@ -16,10 +16,8 @@ public sealed class RedirectToStorageTests(RgwFixture rgw)
 {
     private const string Token = "bt_redirect_reader_0123456789";
 
-    private Task<BatonTestServer> StartAsync(bool withToken = false)
-    {
-        var options = rgw.Engine.Options();
-        return BatonTestServer.StartAsync(o =>
+    private Task<BatonTestServer> StartAsync(bool withToken = false) =>
+        S3BatonServer.StartAsync(rgw.Engine.Options(), o =>
         {
             o.Downloads.RedirectToStorage = true;
             if (withToken)
@@ -29,20 +27,7 @@ public sealed class RedirectToStorageTests(RgwFixture rgw)
                     Name = "all", Sha256 = Baton.Server.Auth.TokenStore.Hash(Token), Permissions = [Baton.Server.Auth.BatonPermissions.Admin],
                 }];
             }
-        }, services: s =>
-        {
-            s.AddBatonS3Storage();
-            s.Configure<StorageOptions>(o => o.Kind = S3StorageBackend.S3Kind);
-            s.Configure<S3StorageOptions>(o =>
-            {
-                o.ServiceUrl = options.ServiceUrl;
-                o.Bucket = options.Bucket;
-                o.Prefix = options.Prefix;
-                o.AccessKey = options.AccessKey;
-                o.SecretKey = options.SecretKey;
-            });
         });
-    }
 
     [Fact]
     public async Task A_get_is_a_307_to_a_presigned_url_that_serves_ranges_under_the_files_name()

@@ -14,19 +14,7 @@ public sealed class S3FolderChangesTests(RgwFixture rgw)
     public async Task Folder_changes_on_a_source_without_folders_are_405()
     {
         var options = rgw.Engine.Options();
-        await using var server = await BatonTestServer.StartAsync(services: s =>
-        {
-            s.AddBatonS3Storage();
-            s.Configure<StorageOptions>(o => o.Kind = S3StorageBackend.S3Kind);
-            s.Configure<S3StorageOptions>(o =>
-            {
-                o.ServiceUrl = options.ServiceUrl;
-                o.Bucket = options.Bucket;
-                o.Prefix = options.Prefix + "folders-" + Guid.NewGuid().ToString("N")[..8] + "/";
-                o.AccessKey = options.AccessKey;
-                o.SecretKey = options.SecretKey;
-            });
-        });
+        await using var server = await S3BatonServer.StartAsync(options);
 
         using var mkdir = await server.Client.PostAsync("api/files/folders?path=x", null);
         using var move = await server.Client.PostAsync("api/files/move?from=a&to=b", null);

@@ -20,19 +20,7 @@ public sealed class S3ReadAheadTests(RgwFixture rgw)
     {
         await using var relay = new TcpRelay(new Uri(rgw.Engine.Endpoint));
         var options = rgw.Engine.Options();
-        await using var server = await BatonTestServer.StartAsync(services: s =>
-        {
-            s.AddBatonS3Storage();
-            s.Configure<StorageOptions>(o => o.Kind = S3StorageBackend.S3Kind);
-            s.Configure<S3StorageOptions>(o =>
-            {
-                o.ServiceUrl = relay.Url.ToString();
-                o.Bucket = options.Bucket;
-                o.Prefix = options.Prefix;
-                o.AccessKey = options.AccessKey;
-                o.SecretKey = options.SecretKey;
-            });
-        });
+        await using var server = await S3BatonServer.StartAsync(options, adjust: o => o.ServiceUrl = relay.Url.ToString());
         var content = new byte[3 * 1024 * 1024 + 17];
         new Random(9).NextBytes(content);
         using var s3 = new S3Connection(options);
