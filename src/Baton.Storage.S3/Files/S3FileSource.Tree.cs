@@ -18,6 +18,9 @@ namespace Baton.Storage.S3.Files;
 /// </summary>
 public sealed partial class S3FileSource : IFileTree
 {
+    /// <summary>A file was moved (once its copy exists): who owns it follows (<see cref="S3FileOwners"/>).</summary>
+    internal event Action<RelativePath, RelativePath>? FileMoved;
+
     /// <summary>How objects are copied; tests make the multipart threshold small.</summary>
     internal S3ObjectCopy Copy { get; init; }
 
@@ -114,6 +117,7 @@ public sealed partial class S3FileSource : IFileTree
             return TreeOutcome.Failed; // replaced during a multipart copy, which was dropped: nothing changed
         }
         // From here on the move finishes even if the caller goes away: the copy is made, only the source is left to remove.
+        FileMoved?.Invoke(source, destination);
         await PutMarkerAsync(source.Parent).ConfigureAwait(false);
         await _s3.CallAsync("move", c => c.DeleteObjectAsync(_s3.Bucket, from, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
         _digests.Forget(source.ToString());
@@ -145,8 +149,12 @@ public sealed partial class S3FileSource : IFileTree
             foreach (var entry in page.S3Objects ?? [])
             {
                 // The folder's own marker (key == from) becomes the destination's marker.
-                await Copy.CopyKeepingMetadataAsync(entry.Key, to + entry.Key[from.Length..], entry.Size ?? 0, CancellationToken.None)
-                    .ConfigureAwait(false);
+                var target = to + entry.Key[from.Length..];
+                await Copy.CopyKeepingMetadataAsync(entry.Key, target, entry.Size ?? 0, CancellationToken.None).ConfigureAwait(false);
+                if (_s3.Keys.NameOf(entry.Key) is { } movedFrom && _s3.Keys.NameOf(target) is { } movedTo && !entry.Key.EndsWith('/'))
+                {
+                    FileMoved?.Invoke(movedFrom, movedTo);
+                }
             }
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
         }

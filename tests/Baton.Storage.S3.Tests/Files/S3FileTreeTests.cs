@@ -12,7 +12,7 @@ namespace Baton.Storage.S3.Tests.Files;
 /// <summary>
 /// What S3 folders do beyond the shared conformance (S3FileTreeConformanceTests): a moved object keeps its metadata (owner,
 /// SHA-256, media type) through <c>CopyObject</c> and through a multipart copy; a folder move the engine cut short midway is
-/// finished by running it again; a recursive delete empties more than one <c>DeleteObjects</c> batch.
+/// finished by running it again; who owns a moved file follows it; a recursive delete empties more than one <c>DeleteObjects</c> batch.
 /// </summary>
 [Collection(RgwFixture.Collection)]
 [Trait("Speed", "Slow")]
@@ -55,6 +55,31 @@ public sealed class S3FileTreeTests(RgwFixture rgw)
         Assert.Equal(sha256, known);
         Assert.Null(await files.StatAsync(PathOf("in/a.bin"), default));
         Assert.Equal(FileKind.Directory, (await files.StatAsync(PathOf("in"), default))?.Kind); // the folder it left stays
+    }
+
+    [Fact]
+    public async Task Who_owns_a_moved_file_follows_it_so_its_bytes_still_count_for_the_quota()
+    {
+        await using var backend = new S3BackendUnderTest(rgw.Engine);
+        await backend.WriteFileAsync("a.bin", ConformanceData.Bytes(100));
+        await backend.WriteFileAsync("dir/b.bin", ConformanceData.Bytes(50));
+        await backend.WriteFileAsync("taken.bin", ConformanceData.Bytes(7));
+        var owners = backend.Services.Owners;
+        owners.Record("a.bin", "alice");
+        owners.Record("dir/b.bin", "alice");
+        owners.Record("taken.bin", "bob");
+        var tree = backend.Services.Files.Capabilities.Tree!;
+
+        Assert.Equal(TreeOutcome.Done, await tree.MoveAsync(PathOf("a.bin"), PathOf("taken.bin"), true, default));
+        Assert.Equal(TreeOutcome.Done, await tree.MoveAsync(PathOf("dir"), PathOf("moved"), false, default));
+
+        Assert.Equal("alice", owners.OwnerOf("taken.bin"));
+        Assert.Equal("alice", owners.OwnerOf("moved/b.bin"));
+        Assert.Null(owners.OwnerOf("a.bin"));
+        Assert.Null(owners.OwnerOf("dir/b.bin"));
+        Assert.Equal(150, owners.BytesOwnedBy("alice"));
+        Assert.Equal(0, owners.BytesOwnedBy("bob"));
+        Assert.Equal(150, (await backend.RestartAsync()).Owners.BytesOwnedBy("alice")); // the records in S3 moved too
     }
 
     [Fact]
