@@ -14,8 +14,8 @@ public sealed class MessageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await BatonTestServer.StartAsync();
-        _server.Root.WriteRandomFile("a.txt", 10);
-        _server.Root.WriteRandomFile("sub/b.txt", 10);
+        _server.WriteRandomFile("a.txt", 10);
+        _server.WriteRandomFile("sub/b.txt", 10);
     }
 
     public async Task DisposeAsync()
@@ -54,7 +54,7 @@ public sealed class MessageTests : IAsyncLifetime
         var run = await BatonCli.RunAsync(["rm", _server.Url("files/sub/").AbsoluteUri]);
 
         AssertOneError(run, ExitCodes.Usage, $"{_server.Url("files/sub/")} is a folder: baton rm deletes one file at a time");
-        Assert.True(File.Exists(_server.Root.Combine("sub", "b.txt")));
+        Assert.True(_server.StoredFileExists("sub/b.txt"));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ namespace Baton.Cli.Tests.Folders;
 /// <summary>
 /// <c>baton mkdir</c>, <c>baton mv</c>, <c>baton rm -r</c> and <c>baton ls</c> sizes (issue 14 item 4), run as processes
 /// against a real Baton server; refusals are one line with the documented exit code.
+/// Stored state is checked through the backend, so they hold on S3 too (BATON_TEST_STORAGE=s3).
 /// </summary>
 public sealed class FolderVerbTests : IAsyncLifetime
 {
