@@ -18,6 +18,7 @@ public sealed partial class S3FileSource : IFileSource, IFileDeletion
     {
         _s3 = s3;
         _digests = digests;
+        Copy = new S3ObjectCopy(s3);
         // RGW 16 ignores If-Match on DeleteObject, so the check and the delete are two steps, as on disk.
         Capabilities = FileSourceCapabilities.Discover(this, atomicConditionalDeletion: false);
     }

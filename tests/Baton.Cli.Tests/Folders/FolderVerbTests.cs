@@ -5,9 +5,8 @@ namespace Baton.Cli.Tests.Folders;
 /// <summary>
 /// <c>baton mkdir</c>, <c>baton mv</c>, <c>baton rm -r</c> and <c>baton ls</c> sizes (issue 14 item 4), run as processes
 /// against a real Baton server; refusals are one line with the documented exit code.
-/// Disk only until the S3 backend implements IFileTree (folder changes answer 405 there).
+/// Stored state is checked through the backend, so they hold on S3 too (BATON_TEST_STORAGE=s3).
 /// </summary>
-[Trait(TestStorage.Trait, TestStorage.DiskOnly)]
 public sealed class FolderVerbTests : IAsyncLifetime
 {
     private BatonTestServer _server = null!;
@@ -25,7 +24,7 @@ public sealed class FolderVerbTests : IAsyncLifetime
         var again = await BatonCli.RunAsync(["mkdir", Url("photos/2024/")]);
 
         Assert.True(created.ExitCode == 0, created.Output);
-        Assert.True(Directory.Exists(_server.Root.Combine("photos", "2024")));
+        Assert.True(_server.StoredFolderExists("photos/2024"));
         Assert.Equal(ExitCodes.Refused, again.ExitCode);
         Assert.Contains("409", again.Output);
     }
@@ -68,7 +67,7 @@ public sealed class FolderVerbTests : IAsyncLifetime
 
         Assert.Equal(ExitCodes.Usage, plain.ExitCode);
         Assert.True(recursive.ExitCode == 0, recursive.Output);
-        Assert.False(Directory.Exists(_server.Root.Combine("old")));
+        Assert.False(_server.StoredFolderExists("old"));
     }
 
     [Fact]
@@ -79,7 +78,7 @@ public sealed class FolderVerbTests : IAsyncLifetime
         var run = await BatonCli.RunAsync(["rm", "-r", Url("old")]);
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.False(Directory.Exists(_server.Root.Combine("old")));
+        Assert.False(_server.StoredFolderExists("old"));
     }
 
     [Fact]

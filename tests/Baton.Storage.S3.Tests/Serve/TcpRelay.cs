@@ -29,6 +29,19 @@ public sealed class TcpRelay : IAsyncDisposable
     /// <c>GET /</c> and <c>HEAD /</c>: exact for requests without bodies, which is what a download sends).</summary>
     public (int Gets, int Heads) Requests => (Volatile.Read(ref _gets), Volatile.Read(ref _heads));
 
+    private int _copies;
+    private int _copyLimit = int.MaxValue;
+
+    /// <summary>
+    /// Lets <paramref name="limit"/> server-side copies (requests carrying <c>x-amz-copy-source</c>) through; the next one never
+    /// reaches the engine: the relay stops (<see cref="Stop"/>) as it sees it, as if the engine died right then.
+    /// </summary>
+    public void StopAfterCopies(int limit)
+    {
+        Interlocked.Exchange(ref _copies, 0);
+        Volatile.Write(ref _copyLimit, limit);
+    }
+
     public void ResetCounts()
     {
         Interlocked.Exchange(ref _gets, 0);
@@ -38,7 +51,11 @@ public sealed class TcpRelay : IAsyncDisposable
     public Uri Url => new($"http://127.0.0.1:{Port}");
 
     /// <summary>Listens again on the same port.</summary>
-    public void Start() => Start(Port);
+    public void Start()
+    {
+        Volatile.Write(ref _copyLimit, int.MaxValue);
+        Start(Port);
+    }
 
     private void Start(int port)
     {
@@ -130,7 +147,12 @@ public sealed class TcpRelay : IAsyncDisposable
             var window = carry.Concat(buffer.Take(read)).ToArray();
             Interlocked.Add(ref _gets, Count(window, "GET /"u8, carry.Length));
             Interlocked.Add(ref _heads, Count(window, "HEAD /"u8, carry.Length));
-            carry = window[Math.Max(0, window.Length - 5)..];
+            if (Interlocked.Add(ref _copies, Count(window, "x-amz-copy-source:"u8, carry.Length)) > Volatile.Read(ref _copyLimit))
+            {
+                Stop();
+                return;
+            }
+            carry = window[Math.Max(0, window.Length - 17)..];
             await to.WriteAsync(buffer.AsMemory(0, read), stop);
         }
     }
