@@ -26,7 +26,7 @@ public sealed partial class DownloadRepresentation(
     /// (<see cref="IFileReadAhead"/>); null to only open.</param>
     public async ValueTask<OpenResult> OpenAsync(string? path, CancellationToken cancellation, ReadAhead? ahead = null)
     {
-        switch (files.Check(path, out var relative))
+        switch (files.Resolve(path, out var relative))
         {
             case PathCheck.Invalid:
                 LogRejectedPath(logger, path ?? "");

@@ -57,6 +57,7 @@ public sealed partial class S3UploadStore :
             Concat = upload.Concat,
             ExpectedSha256 = upload.ExpectedSha256,
             Owner = upload.Owner,
+            Scope = upload.Scope,
             CreatedAt = _time.GetUtcNow(),
             ExpiresAt = NextExpiry(),
         };
