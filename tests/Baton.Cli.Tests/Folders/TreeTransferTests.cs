@@ -63,20 +63,22 @@ public sealed class TreeTransferTests : IDisposable
     }
 
     [Fact]
-    public async Task A_put_killed_mid_tree_and_rerun_stores_every_file_exactly_once()
+    public async Task A_put_killed_twice_mid_tree_and_rerun_stores_every_file_exactly_once()
     {
-        var events = new CountingCompletions { HoldAt = 2 };
+        var events = new CountingCompletions(holdAt: [2, 3]);
         await using var server = await BatonTestServer.StartAsync(services: s => s.AddSingleton<IUploadEvents>(events));
         var source = WriteTree("killed", 300_000);
         string[] put = ["put", source, server.Url("uploads/").AbsoluteUri, "--chunk-size", "64k"];
 
-        await using (var first = BatonCli.Start(put, environment: Environment))
+        foreach (var hold in new[] { 2, 3 })
         {
-            // The second file is stored and its answer held back: the client is killed before it learns of it.
-            await events.Held.Task.WaitAsync(TimeSpan.FromMinutes(2));
-            await first.KillAsync();
+            await using var run = BatonCli.Start(put, environment: Environment);
+            // The hold-th file (non-empty: an empty one whose answer is lost is simply created again, as the same file) is stored
+            // and its answer held back: the client is killed before it learns of it.
+            await events.Held(hold).WaitAsync(TimeSpan.FromMinutes(2));
+            await run.KillAsync();
+            events.Release(hold);
         }
-        events.Release();
 
         var rerun = await BatonCli.RunAsync(put, environment: Environment);
 
@@ -85,32 +87,35 @@ public sealed class TreeTransferTests : IDisposable
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(source, relative)), server.ReadStoredFile(relative));
         }
-        Assert.Equal(Tree.Length, events.Completed); // the file stored before the kill was not stored again
+        Assert.True(Tree.Length == events.Completed, string.Join(", ", events.Files) + "\n" + rerun.Output); // a file stored before a kill was not stored again
         Assert.DoesNotContain(server.StoredFileNames(), n => n.Contains(" (1)", StringComparison.Ordinal));
     }
 
     public void Dispose() => _dir.Dispose();
 
-    /// <summary>Counts completed uploads; optionally holds the answer to the <see cref="HoldAt"/>-th until released.</summary>
-    private sealed class CountingCompletions : IUploadEvents
+    /// <summary>Counts completed uploads; holds the answer to the n-th completion (n in <paramref name="holdAt"/>) until released.</summary>
+    private sealed class CountingCompletions(int[]? holdAt = null) : IUploadEvents
     {
-        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Dictionary<int, (TaskCompletionSource Held, TaskCompletionSource Release)> _holds = (holdAt ?? []).ToDictionary(
+            n => n,
+            _ => (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
         private int _completed;
 
-        public int HoldAt { get; init; }
+        public System.Collections.Concurrent.ConcurrentQueue<string> Files { get; } = new();
 
         public int Completed => Volatile.Read(ref _completed);
 
-        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Task Held(int n) => _holds[n].Held.Task;
 
-        public void Release() => _release.TrySetResult();
+        public void Release(int n) => _holds[n].Release.TrySetResult();
 
         public async Task OnCompletedAsync(UploadEvent upload, CancellationToken cancellation)
         {
-            if (Interlocked.Increment(ref _completed) == HoldAt)
+            Files.Enqueue(upload.FilePath ?? upload.Id);
+            if (_holds.TryGetValue(Interlocked.Increment(ref _completed), out var hold))
             {
-                Held.TrySetResult();
-                await _release.Task;
+                hold.Held.TrySetResult();
+                await hold.Release.Task;
             }
         }
     }
