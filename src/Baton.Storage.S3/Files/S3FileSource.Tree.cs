@@ -35,11 +35,26 @@ public sealed partial class S3FileSource : IFileTree
             return TreeOutcome.NotFound;
         }
         var outcome = await PrepareNewAsync(folder, cancellation).ConfigureAwait(false);
-        if (outcome == TreeOutcome.Done)
+        if (outcome != TreeOutcome.Done)
         {
-            await PutMarkerAsync(folder).ConfigureAwait(false);
+            return outcome;
         }
-        return outcome;
+        try
+        {
+            // If-None-Match: * (honoured by PutObject on RGW 16 and AWS): of two clients creating one name, one gets 409.
+            await _s3.CallAsync("create folder", c => c.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = _s3.Bucket,
+                Key = _s3.Keys.Folder(folder),
+                ContentBody = "",
+                IfNoneMatch = "*",
+            }), CancellationToken.None).ConfigureAwait(false);
+            return TreeOutcome.Done;
+        }
+        catch (AmazonS3Exception e) when (S3Connection.IsPreconditionFailed(e) || e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return TreeOutcome.Exists;
+        }
     }
 
     public async ValueTask<TreeOutcome> MoveAsync(RelativePath source, RelativePath destination, bool overwrite, CancellationToken cancellation)

@@ -123,6 +123,25 @@ public sealed class S3FileTreeTests(RgwFixture rgw)
     }
 
     [Fact]
+    public async Task Of_clients_racing_to_create_one_folder_exactly_one_succeeds()
+    {
+        await using var backend = new S3BackendUnderTest(rgw.Engine);
+        var tree = backend.Services.Files.Capabilities.Tree!;
+        using var start = new ManualResetEventSlim();
+
+        var racers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await tree.CreateFolderAsync(PathOf("race"), default);
+        })).ToList();
+        start.Set();
+        var outcomes = await Task.WhenAll(racers);
+
+        Assert.Equal(1, outcomes.Count(o => o == TreeOutcome.Done));
+        Assert.Equal(7, outcomes.Count(o => o == TreeOutcome.Exists));
+    }
+
+    [Fact]
     public async Task A_recursive_delete_removes_more_than_one_batch()
     {
         await using var backend = new S3BackendUnderTest(rgw.Engine);
