@@ -135,7 +135,7 @@ public sealed partial class S3FileSource : IFileTree
         FileMoved?.Invoke(source, destination);
         await PutMarkerAsync(source.Parent).ConfigureAwait(false);
         await _s3.CallAsync("move", c => c.DeleteObjectAsync(_s3.Bucket, from, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
-        _digests.Forget(source.ToString());
+        _digests.Move(source.ToString(), destination.ToString());
         return TreeOutcome.Done;
     }
 
@@ -169,6 +169,7 @@ public sealed partial class S3FileSource : IFileTree
                 if (_s3.Keys.NameOf(entry.Key) is { } movedFrom && _s3.Keys.NameOf(target) is { } movedTo && !entry.Key.EndsWith('/'))
                 {
                     FileMoved?.Invoke(movedFrom, movedTo);
+                    _digests.Move(movedFrom.ToString(), movedTo.ToString());
                 }
             }
             token = page.IsTruncated == true ? page.NextContinuationToken : null;

@@ -123,6 +123,24 @@ public sealed class S3FileTreeTests(RgwFixture rgw)
     }
 
     [Fact]
+    public async Task A_digest_known_only_in_memory_follows_a_moved_file()
+    {
+        await using var backend = new S3BackendUnderTest(rgw.Engine);
+        var content = ConformanceData.Bytes(5000, seed: 4);
+        await backend.WriteFileAsync("dir/plain.bin", content); // written by someone else: no digest in its metadata
+        var files = backend.Services.Files;
+        var digests = backend.Services.Digests;
+        digests.Store("dir/plain.bin", (await files.StatAsync(PathOf("dir/plain.bin"), default))!.Version!.Value, SHA256.HashData(content));
+
+        Assert.Equal(TreeOutcome.Done, await files.Capabilities.Tree!.MoveAsync(PathOf("dir"), PathOf("moved"), false, default));
+
+        var moved = (await files.StatAsync(PathOf("moved/plain.bin"), default))!.Version!.Value;
+        Assert.True(digests.TryGet("moved/plain.bin", moved, out var sha256));
+        Assert.Equal(SHA256.HashData(content), sha256);
+        Assert.False(digests.TryGet("dir/plain.bin", moved, out _));
+    }
+
+    [Fact]
     public async Task Of_clients_racing_to_create_one_folder_exactly_one_succeeds()
     {
         await using var backend = new S3BackendUnderTest(rgw.Engine);
