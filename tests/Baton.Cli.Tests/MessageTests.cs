@@ -25,14 +25,6 @@ public sealed class MessageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Put_of_a_folder_says_it_is_a_folder_with_exit_code_2()
-    {
-        var run = await BatonCli.RunAsync(["put", _dir.Path, _server.Url("uploads/").AbsoluteUri]);
-
-        AssertOneError(run, ExitCodes.Usage, $"{_dir.Path} is a folder; baton put uploads one file");
-    }
-
-    [Fact]
     public async Task Ls_of_a_file_url_says_it_is_a_file_with_exit_code_2()
     {
         var run = await BatonCli.RunAsync(["ls", _server.Url("files/a.txt").AbsoluteUri]);

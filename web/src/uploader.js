@@ -62,6 +62,8 @@ export function createUploader(config, { onAccessProblem }) {
     proudlyDisplayPoweredByUppy: false,
     note: describeRestrictions(config),
     theme: 'light',
+    // "browse files or folders": a picked folder keeps its structure (Uppy sends each file's relativePath), as a dropped one does.
+    fileManagerSelectionType: 'both',
   });
 
   uppy.use(Tus, {

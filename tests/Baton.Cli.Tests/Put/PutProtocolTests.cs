@@ -146,7 +146,9 @@ public sealed class PutProtocolTests : IDisposable
         }
         var firstRun = _requests.Count;
         var ietf = await BatonCli.RunAsync(["put", source, url, "--protocol", "ietf"], environment: Environment);
-        var ietfRequests = _requests.Skip(firstRun).Count(r => r.Method != "OPTIONS");
+        // Only requests without Tus-Resumable are the IETF run's: a PATCH the killed tus run had already written to its socket may
+        // still reach the server after the kill (seen as a flaky 1 here).
+        var ietfRequests = _requests.Skip(firstRun).Count(r => r.Method != "OPTIONS" && r.Tus is null);
         var tus = await BatonCli.RunAsync(["put", source, url, "--protocol", "tus", "--json"], environment: Environment);
 
         Assert.Equal(ExitCodes.Usage, ietf.ExitCode);
