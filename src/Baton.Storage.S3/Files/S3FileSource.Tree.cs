@@ -21,6 +21,9 @@ public sealed partial class S3FileSource : IFileTree
     /// <summary>A file was moved (once its copy exists): who owns it follows (<see cref="S3FileOwners"/>).</summary>
     internal event Action<RelativePath, RelativePath>? FileMoved;
 
+    /// <summary>Server-side copies a folder move keeps in flight at once.</summary>
+    private const int ParallelCopies = 8;
+
     /// <summary>How objects are copied; tests make the multipart threshold small.</summary>
     internal S3ObjectCopy Copy { get; init; }
 
@@ -35,11 +38,26 @@ public sealed partial class S3FileSource : IFileTree
             return TreeOutcome.NotFound;
         }
         var outcome = await PrepareNewAsync(folder, cancellation).ConfigureAwait(false);
-        if (outcome == TreeOutcome.Done)
+        if (outcome != TreeOutcome.Done)
         {
-            await PutMarkerAsync(folder).ConfigureAwait(false);
+            return outcome;
         }
-        return outcome;
+        try
+        {
+            // If-None-Match: * (honoured by PutObject on RGW 16 and AWS): of two clients creating one name, one gets 409.
+            await _s3.CallAsync("create folder", c => c.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = _s3.Bucket,
+                Key = _s3.Keys.Folder(folder),
+                ContentBody = "",
+                IfNoneMatch = "*",
+            }), CancellationToken.None).ConfigureAwait(false);
+            return TreeOutcome.Done;
+        }
+        catch (AmazonS3Exception e) when (S3Connection.IsPreconditionFailed(e) || e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return TreeOutcome.Exists;
+        }
     }
 
     public async ValueTask<TreeOutcome> MoveAsync(RelativePath source, RelativePath destination, bool overwrite, CancellationToken cancellation)
@@ -120,7 +138,7 @@ public sealed partial class S3FileSource : IFileTree
         FileMoved?.Invoke(source, destination);
         await PutMarkerAsync(source.Parent).ConfigureAwait(false);
         await _s3.CallAsync("move", c => c.DeleteObjectAsync(_s3.Bucket, from, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
-        _digests.Forget(source.ToString());
+        _digests.Move(source.ToString(), destination.ToString());
         return TreeOutcome.Done;
     }
 
@@ -146,16 +164,20 @@ public sealed partial class S3FileSource : IFileTree
         do
         {
             var page = await ListPageAsync(from, token, null, CancellationToken.None).ConfigureAwait(false);
-            foreach (var entry in page.S3Objects ?? [])
-            {
-                // The folder's own marker (key == from) becomes the destination's marker.
-                var target = to + entry.Key[from.Length..];
-                await Copy.CopyKeepingMetadataAsync(entry.Key, target, entry.Size ?? 0, CancellationToken.None).ConfigureAwait(false);
-                if (_s3.Keys.NameOf(entry.Key) is { } movedFrom && _s3.Keys.NameOf(target) is { } movedTo && !entry.Key.EndsWith('/'))
+            // Copies run side by side: each is one engine round trip that mostly waits (measured on RGW: 1000 small files took
+            // 53 s one after another).
+            await Parallel.ForEachAsync(page.S3Objects ?? [], new ParallelOptions { MaxDegreeOfParallelism = ParallelCopies },
+                async (entry, _) =>
                 {
-                    FileMoved?.Invoke(movedFrom, movedTo);
-                }
-            }
+                    // The folder's own marker (key == from) becomes the destination's marker.
+                    var target = to + entry.Key[from.Length..];
+                    await Copy.CopyKeepingMetadataAsync(entry.Key, target, entry.Size ?? 0, CancellationToken.None).ConfigureAwait(false);
+                    if (_s3.Keys.NameOf(entry.Key) is { } movedFrom && _s3.Keys.NameOf(target) is { } movedTo && !entry.Key.EndsWith('/'))
+                    {
+                        FileMoved?.Invoke(movedFrom, movedTo);
+                        _digests.Move(movedFrom.ToString(), movedTo.ToString());
+                    }
+                }).ConfigureAwait(false);
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
         while (token is not null);

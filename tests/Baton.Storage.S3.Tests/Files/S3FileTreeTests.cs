@@ -123,6 +123,43 @@ public sealed class S3FileTreeTests(RgwFixture rgw)
     }
 
     [Fact]
+    public async Task A_digest_known_only_in_memory_follows_a_moved_file()
+    {
+        await using var backend = new S3BackendUnderTest(rgw.Engine);
+        var content = ConformanceData.Bytes(5000, seed: 4);
+        await backend.WriteFileAsync("dir/plain.bin", content); // written by someone else: no digest in its metadata
+        var files = backend.Services.Files;
+        var digests = backend.Services.Digests;
+        digests.Store("dir/plain.bin", (await files.StatAsync(PathOf("dir/plain.bin"), default))!.Version!.Value, SHA256.HashData(content));
+
+        Assert.Equal(TreeOutcome.Done, await files.Capabilities.Tree!.MoveAsync(PathOf("dir"), PathOf("moved"), false, default));
+
+        var moved = (await files.StatAsync(PathOf("moved/plain.bin"), default))!.Version!.Value;
+        Assert.True(digests.TryGet("moved/plain.bin", moved, out var sha256));
+        Assert.Equal(SHA256.HashData(content), sha256);
+        Assert.False(digests.TryGet("dir/plain.bin", moved, out _));
+    }
+
+    [Fact]
+    public async Task Of_clients_racing_to_create_one_folder_exactly_one_succeeds()
+    {
+        await using var backend = new S3BackendUnderTest(rgw.Engine);
+        var tree = backend.Services.Files.Capabilities.Tree!;
+        using var start = new ManualResetEventSlim();
+
+        var racers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await tree.CreateFolderAsync(PathOf("race"), default);
+        })).ToList();
+        start.Set();
+        var outcomes = await Task.WhenAll(racers);
+
+        Assert.Equal(1, outcomes.Count(o => o == TreeOutcome.Done));
+        Assert.Equal(7, outcomes.Count(o => o == TreeOutcome.Exists));
+    }
+
+    [Fact]
     public async Task A_recursive_delete_removes_more_than_one_batch()
     {
         await using var backend = new S3BackendUnderTest(rgw.Engine);

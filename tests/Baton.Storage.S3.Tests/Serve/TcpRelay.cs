@@ -33,8 +33,9 @@ public sealed class TcpRelay : IAsyncDisposable
     private int _copyLimit = int.MaxValue;
 
     /// <summary>
-    /// Lets <paramref name="limit"/> server-side copies (requests carrying <c>x-amz-copy-source</c>) through; the next one never
-    /// reaches the engine: the relay stops (<see cref="Stop"/>) as it sees it, as if the engine died right then.
+    /// Lets exactly <paramref name="limit"/> server-side copies (requests carrying <c>x-amz-copy-source</c>) reach the engine, as if
+    /// it died right after them: from the next one on the relay takes no new connections, and a connection that carries a further
+    /// copy is reset before it is forwarded. Copies already let through keep their connections and get their answers.
     /// </summary>
     public void StopAfterCopies(int limit)
     {
@@ -149,8 +150,8 @@ public sealed class TcpRelay : IAsyncDisposable
             Interlocked.Add(ref _heads, Count(window, "HEAD /"u8, carry.Length));
             if (Interlocked.Add(ref _copies, Count(window, "x-amz-copy-source:"u8, carry.Length)) > Volatile.Read(ref _copyLimit))
             {
-                Stop();
-                return;
+                _listener?.Stop();
+                return; // not forwarded; the caller resets this connection
             }
             carry = window[Math.Max(0, window.Length - 17)..];
             await to.WriteAsync(buffer.AsMemory(0, read), stop);
