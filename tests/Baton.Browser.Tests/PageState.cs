@@ -72,55 +72,45 @@ public static class PageState
           const rows = [...document.querySelectorAll('li.transfer')];
           if (rows.length < count) return false;
           const unfinished = rows.filter((r) => r.dataset.status !== 'complete').map((r) => r.dataset.name);
-          const db = await new Promise((resolve) => {
-            const open = indexedDB.open('uppy-blobs');
-            open.onsuccess = () => resolve(open.result);
-            open.onerror = () => resolve(null);
-          });
-          if (db === null) return false;
-          try {
-            const read = (store, key) => new Promise((resolve) => {
-              const request = key === undefined
-                ? db.transaction(store, 'readonly').objectStore(store).getAll()
-                : db.transaction(store, 'readonly').objectStore(store).get(key);
-              request.onsuccess = () => resolve(request.result);
-              request.onerror = () => resolve(undefined);
-            });
+""" + OpenBlobStore + """
             const record = await read('metadata', 'baton');
             if (!record) return false;
             const files = Object.values(JSON.parse(record.metadata).files || {});
             const withBlob = new Set(((await read('files')) || []).map((b) => b.fileID));
             return unfinished.every((name) => files.some((f) => f.name === name && withBlob.has(f.id)));
-          } catch {
-            return false;
-          } finally {
-            db.close();
-          }
-        }
-        """;
+""" + CloseBlobStore;
 
     private const string RecoveryRecordSaved = """
         async (name) => {
-          const db = await new Promise((resolve) => {
-            const open = indexedDB.open('uppy-blobs');
-            open.onsuccess = () => resolve(open.result);
-            open.onerror = () => resolve(null);
-          });
-          if (db === null) return false;
-          try {
-            const read = (store, key) => new Promise((resolve) => {
-              const request = key === undefined
-                ? db.transaction(store, 'readonly').objectStore(store).getAll()
-                : db.transaction(store, 'readonly').objectStore(store).get(key);
-              request.onsuccess = () => resolve(request.result);
-              request.onerror = () => resolve(undefined);
-            });
+""" + OpenBlobStore + """
             const record = await read('metadata', 'baton');
             if (!record) return false;
             const file = Object.values(JSON.parse(record.metadata).files || {}).find((f) => f.name === name);
             if (!file || !file.isPaused || !(file.tus && file.tus.uploadUrl)) return false;
             const blobs = await read('files');
             return (blobs || []).some((b) => b.fileID === file.id);
+""" + CloseBlobStore;
+
+    /// <summary>Opens Golden Retriever's IndexedDB database and defines <c>read(store, key?)</c>; a script continues inside a
+    /// <c>try</c> that <see cref="CloseBlobStore"/> ends (false on any error, the database closed).</summary>
+    private const string OpenBlobStore = """
+          const db = await new Promise((resolve) => {
+            const open = indexedDB.open('uppy-blobs');
+            open.onsuccess = () => resolve(open.result);
+            open.onerror = () => resolve(null);
+          });
+          if (db === null) return false;
+          try {
+            const read = (store, key) => new Promise((resolve) => {
+              const request = key === undefined
+                ? db.transaction(store, 'readonly').objectStore(store).getAll()
+                : db.transaction(store, 'readonly').objectStore(store).get(key);
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => resolve(undefined);
+            });
+        """;
+
+    private const string CloseBlobStore = """
           } catch {
             return false;
           } finally {

@@ -33,17 +33,7 @@ public sealed record TreeState
         }
     }
 
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, this, TreeStateJsonContext.Default.TreeState);
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
-    }
+    public void Save(string path) => Baton.Client.Transfers.AtomicJsonFile.Write(path, this, TreeStateJsonContext.Default.TreeState);
 }
 
 /// <summary>One finished file of a tree upload.</summary>

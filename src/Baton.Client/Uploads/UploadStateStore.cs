@@ -33,17 +33,8 @@ public sealed class UploadStateStore(string directory)
         }
     }
 
-    public static void Save(string path, UploadState state)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, state, UploadStateJsonContext.Default.UploadState);
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
-    }
+    public static void Save(string path, UploadState state) =>
+        Baton.Client.Transfers.AtomicJsonFile.Write(path, state, UploadStateJsonContext.Default.UploadState);
 
     public static void Delete(string path) => File.Delete(path);
 }

@@ -130,6 +130,26 @@ public sealed partial class S3UploadStore
     public async Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellation)
     {
         var removed = 0;
+        await foreach (var id in RecordedIdsAsync(cancellation).ConfigureAwait(false))
+        {
+            var info = _entries.TryGetValue(id, out var loaded) ? loaded.Info : (await ReadRecordAsync(id, cancellation).ConfigureAwait(false))?.Info;
+            if (info?.ExpiresAt is not { } at || at >= now)
+            {
+                continue;
+            }
+            await using var lease = await _locks.TryAcquireAsync(id, CancellationToken.None).ConfigureAwait(false);
+            if (lease is not null)
+            {
+                await RemoveAsync(id).ConfigureAwait(false);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>The ids of every upload with a record below <c>.baton/uploads/</c>, page by page.</summary>
+    private async IAsyncEnumerable<string> RecordedIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
         string? token = null;
         do
         {
@@ -143,25 +163,13 @@ public sealed partial class S3UploadStore
             {
                 cancellation.ThrowIfCancellationRequested();
                 var name = entry.Key[_s3.Keys.Uploads.Length..];
-                if (!name.EndsWith(".json", StringComparison.Ordinal) || name[..^5] is not { } id || !UploadIds.IsWellFormed(id))
+                if (name.EndsWith(".json", StringComparison.Ordinal) && name[..^5] is { } id && UploadIds.IsWellFormed(id))
                 {
-                    continue;
-                }
-                var info = _entries.TryGetValue(id, out var loaded) ? loaded.Info : (await ReadRecordAsync(id, cancellation).ConfigureAwait(false))?.Info;
-                if (info?.ExpiresAt is not { } at || at >= now)
-                {
-                    continue;
-                }
-                await using var lease = await _locks.TryAcquireAsync(id, CancellationToken.None).ConfigureAwait(false);
-                if (lease is not null)
-                {
-                    await RemoveAsync(id).ConfigureAwait(false);
-                    removed++;
+                    yield return id;
                 }
             }
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
         while (token is not null);
-        return removed;
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Amazon.S3.Model;
 using Baton.Storage.S3.Files;
 
 namespace Baton.Storage.S3.Uploads;
@@ -14,31 +13,14 @@ public sealed partial class S3UploadStore
 {
     public async IAsyncEnumerable<UploadInfo> UnfinishedAsync([EnumeratorCancellation] CancellationToken cancellation)
     {
-        string? token = null;
-        do
+        await foreach (var id in RecordedIdsAsync(cancellation).ConfigureAwait(false))
         {
-            var page = await _s3.CallAsync("list uploads", c => c.ListObjectsV2Async(new ListObjectsV2Request
+            if ((await FindAsync(id, cancellation).ConfigureAwait(false)).Info is { } info
+                && ((info.IsComplete && info.PlacedPath is null && info.Kind != UploadKind.Partial) || info.Unsettled))
             {
-                BucketName = _s3.Bucket,
-                Prefix = _s3.Keys.Uploads,
-                ContinuationToken = token,
-            }, cancellation), cancellation).ConfigureAwait(false);
-            foreach (var entry in page.S3Objects ?? [])
-            {
-                if (!entry.Key.EndsWith(".json", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-                var id = entry.Key[_s3.Keys.Uploads.Length..^".json".Length];
-                if ((await FindAsync(id, cancellation).ConfigureAwait(false)).Info is { } info
-                    && ((info.IsComplete && info.PlacedPath is null && info.Kind != UploadKind.Partial) || info.Unsettled))
-                {
-                    yield return info;
-                }
+                yield return info;
             }
-            token = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
-        while (token is not null);
     }
 
     public async Task SettleAsync(string id, CancellationToken cancellation)
