@@ -155,7 +155,9 @@ public sealed class ScopeTests : IAsyncLifetime
         using (var fromOutside = await SendAsync(HttpMethod.Post, "api/files/move?from=top.txt&to=stolen.txt"))
         {
             Assert.Equal(HttpStatusCode.NotFound, fromOutside.StatusCode);
+            Assert.DoesNotContain("home/alice", await fromOutside.Content.ReadAsStringAsync());
         }
+        Assert.False(_server.StoredFileExists("home/alice/stolen.txt"));
         using (var inside = await SendAsync(HttpMethod.Post, "api/files/move?from=mine.txt&to=new%2Fmoved.txt"))
         {
             Assert.Equal(HttpStatusCode.NoContent, inside.StatusCode);
@@ -185,14 +187,26 @@ public sealed class ScopeTests : IAsyncLifetime
         using var anonymous = new HttpClient();
         Assert.Equal("alice's", await anonymous.GetStringAsync(url));
 
+        // A name that is outside for the server is a name inside for the caller: the link is for home/alice/home/bob/…, which
+        // does not exist, so fetching it is 404 and bob's file is not read.
         using var outside = await SendAsync(HttpMethod.Post, "api/links",
             content: JsonContent.Create(new { path = "home/bob/secret.txt", expiresInSeconds = 600 }));
-        var outsideUrl = outside.IsSuccessStatusCode ? (await outside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()! : null;
-        if (outsideUrl is not null)
+        Assert.Equal(HttpStatusCode.Created, outside.StatusCode);
+        var outsideUrl = (await outside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+        Assert.Contains("/files/home/alice/home/bob/secret.txt", outsideUrl);
+        using (var fetched = await anonymous.GetAsync(outsideUrl))
         {
-            // A link can be signed for any name inside (whether it exists is not said), and it names a path inside.
-            using var fetched = await anonymous.GetAsync(outsideUrl);
             Assert.Equal(HttpStatusCode.NotFound, fetched.StatusCode);
+            Assert.DoesNotContain("bob's", await fetched.Content.ReadAsStringAsync());
+        }
+        foreach (var traversal in new[] { "../top.txt", "../../home/bob/secret.txt", "%2e%2e/top.txt", "" })
+        {
+            using var refused = await SendAsync(HttpMethod.Post, "api/links",
+                content: JsonContent.Create(new { path = traversal, expiresInSeconds = 600 }));
+            Assert.True(refused.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{traversal} → {(int)refused.StatusCode}");
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("home/alice", body);
+            Assert.DoesNotContain("the root's", body);
         }
 
         using var upload = await SendAsync(HttpMethod.Post, "api/links",
