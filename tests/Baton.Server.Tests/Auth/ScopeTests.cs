@@ -140,6 +140,18 @@ public sealed class ScopeTests : IAsyncLifetime
         using var final = await SendAsync(Tus.Create(null, "joined.txt", ("Upload-Concat", "final;" + _server.Url(partial.TrimStart('/')))));
 
         await Tus.AssertProblemAsync(final, 400, "urn:baton:problem:invalid-upload-concat");
+
+        // Nor read, written or cancelled directly: it is bob's upload, not alice's.
+        using (var head = await SendAsync(Tus.Head(partial)))
+        using (var patch = await SendAsync(Tus.Patch(partial, 0, "xyz"u8.ToArray())))
+        using (var delete = await SendAsync(Tus.Request(HttpMethod.Delete, partial)))
+        {
+            Assert.True(head.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"HEAD → {(int)head.StatusCode}");
+            Assert.True(patch.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"PATCH → {(int)patch.StatusCode}");
+            Assert.True(delete.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"DELETE → {(int)delete.StatusCode}");
+        }
+        using var bobsHead = await SendAsync(Tus.Head(partial), Bob);
+        Assert.Equal("0", Tus.Header(bobsHead, "Upload-Offset"));
     }
 
     [Fact]
