@@ -73,7 +73,8 @@ public static class LinkEndpoints
         }
         else
         {
-            if (files.Resolve(request.Path, out var relative) != PathCheck.Valid || relative.IsRoot)
+            // The caller's own root is refused as the server's root is (a scoped caller's root is its folder, not "").
+            if (files.Resolve(request.Path, out var relative) != PathCheck.Valid || files.Present(relative)?.IsRoot != false)
             {
                 await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidPath);
                 return;

@@ -71,6 +71,10 @@ public sealed class ScopeTests : IAsyncLifetime
     [InlineData("api/files?path=home")]
     [InlineData("api/files?path=..")]
     [InlineData("files/?format=zip&x=home/bob")]
+    [InlineData("files/home/bob/?format=zip")]
+    [InlineData("files/home/?format=zip")]
+    [InlineData("api/files?path=home%2Fbob")]
+    [InlineData("api/files?path=%2F..%2Fhome")]
     public async Task Nothing_outside_is_read_and_answers_do_not_say_what_is_there(string url)
     {
         using var response = await SendAsync(HttpMethod.Get, url);
@@ -78,7 +82,7 @@ public sealed class ScopeTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("bob's", body);
         Assert.DoesNotContain("the root's", body);
-        if (url.Contains("format=zip", StringComparison.Ordinal))
+        if (url.StartsWith("files/?format=zip", StringComparison.Ordinal))
         {
             // Its own root as a ZIP: its files only.
             using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
@@ -136,6 +140,18 @@ public sealed class ScopeTests : IAsyncLifetime
         using var final = await SendAsync(Tus.Create(null, "joined.txt", ("Upload-Concat", "final;" + _server.Url(partial.TrimStart('/')))));
 
         await Tus.AssertProblemAsync(final, 400, "urn:baton:problem:invalid-upload-concat");
+
+        // Nor read, written or cancelled directly: it is bob's upload, not alice's.
+        using (var head = await SendAsync(Tus.Head(partial)))
+        using (var patch = await SendAsync(Tus.Patch(partial, 0, "xyz"u8.ToArray())))
+        using (var delete = await SendAsync(Tus.Request(HttpMethod.Delete, partial)))
+        {
+            Assert.True(head.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"HEAD → {(int)head.StatusCode}");
+            Assert.True(patch.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"PATCH → {(int)patch.StatusCode}");
+            Assert.True(delete.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"DELETE → {(int)delete.StatusCode}");
+        }
+        using var bobsHead = await SendAsync(Tus.Head(partial), Bob);
+        Assert.Equal("0", Tus.Header(bobsHead, "Upload-Offset"));
     }
 
     [Fact]
@@ -155,7 +171,9 @@ public sealed class ScopeTests : IAsyncLifetime
         using (var fromOutside = await SendAsync(HttpMethod.Post, "api/files/move?from=top.txt&to=stolen.txt"))
         {
             Assert.Equal(HttpStatusCode.NotFound, fromOutside.StatusCode);
+            Assert.DoesNotContain("home/alice", await fromOutside.Content.ReadAsStringAsync());
         }
+        Assert.False(_server.StoredFileExists("home/alice/stolen.txt"));
         using (var inside = await SendAsync(HttpMethod.Post, "api/files/move?from=mine.txt&to=new%2Fmoved.txt"))
         {
             Assert.Equal(HttpStatusCode.NoContent, inside.StatusCode);
@@ -185,14 +203,26 @@ public sealed class ScopeTests : IAsyncLifetime
         using var anonymous = new HttpClient();
         Assert.Equal("alice's", await anonymous.GetStringAsync(url));
 
+        // A name that is outside for the server is a name inside for the caller: the link is for home/alice/home/bob/…, which
+        // does not exist, so fetching it is 404 and bob's file is not read.
         using var outside = await SendAsync(HttpMethod.Post, "api/links",
             content: JsonContent.Create(new { path = "home/bob/secret.txt", expiresInSeconds = 600 }));
-        var outsideUrl = outside.IsSuccessStatusCode ? (await outside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()! : null;
-        if (outsideUrl is not null)
+        Assert.Equal(HttpStatusCode.Created, outside.StatusCode);
+        var outsideUrl = (await outside.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+        Assert.Contains("/files/home/alice/home/bob/secret.txt", outsideUrl);
+        using (var fetched = await anonymous.GetAsync(outsideUrl))
         {
-            // A link can be signed for any name inside (whether it exists is not said), and it names a path inside.
-            using var fetched = await anonymous.GetAsync(outsideUrl);
             Assert.Equal(HttpStatusCode.NotFound, fetched.StatusCode);
+            Assert.DoesNotContain("bob's", await fetched.Content.ReadAsStringAsync());
+        }
+        foreach (var traversal in new[] { "../top.txt", "../../home/bob/secret.txt", "%2e%2e/top.txt", "" })
+        {
+            using var refused = await SendAsync(HttpMethod.Post, "api/links",
+                content: JsonContent.Create(new { path = traversal, expiresInSeconds = 600 }));
+            Assert.True(refused.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{traversal} → {(int)refused.StatusCode}");
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("home/alice", body);
+            Assert.DoesNotContain("the root's", body);
         }
 
         using var upload = await SendAsync(HttpMethod.Post, "api/links",
