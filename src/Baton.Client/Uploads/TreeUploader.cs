@@ -16,16 +16,14 @@ public sealed class TreeUploader(HttpClient http, TusUploader uploader)
     /// <summary>A file of the tree: its path on disk and its path relative to the folder ('/'-separated).</summary>
     public sealed record Item(string FullPath, string RelativePath);
 
-    /// <summary>
-    /// The regular files below <paramref name="folder"/> in ordinal order of their relative paths, the links left out, and the
-    /// empty folders left out (the server creates a folder when a file is placed in it, so an empty one has nothing to carry it).
-    /// </summary>
-    public static (IReadOnlyList<Item> Files, IReadOnlyList<string> SkippedLinks, IReadOnlyList<string> EmptyFolders) Plan(string folder)
+    /// <summary>The regular files below <paramref name="folder"/> and what is left out (<see cref="TreePlan"/>).</summary>
+    public static TreePlan Plan(string folder)
     {
         var root = Path.GetFullPath(folder);
         var files = new List<Item>();
         var links = new List<string>();
         var empty = new List<string>();
+        var special = new List<string>();
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -44,9 +42,13 @@ public sealed class TreeUploader(HttpClient http, TusUploader uploader)
                 {
                     pending.Push(directory.FullName);
                 }
-                else if (entry is FileInfo { Attributes: not FileAttributes.Device })
+                else if (OutputTarget.Inspect(entry.FullName) == OutputTargetKind.RegularFile)
                 {
                     files.Add(new Item(entry.FullName, relative));
+                }
+                else
+                {
+                    special.Add(relative);
                 }
             }
             if (!any && current.FullName != root)
@@ -57,7 +59,8 @@ public sealed class TreeUploader(HttpClient http, TusUploader uploader)
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         links.Sort(StringComparer.Ordinal);
         empty.Sort(StringComparer.Ordinal);
-        return (files, links, empty);
+        special.Sort(StringComparer.Ordinal);
+        return new TreePlan(files, links, special, empty);
     }
 
     /// <summary>Whether a previous run stored <paramref name="item"/> as it is now (the server still answers its digest).</summary>
