@@ -15,7 +15,15 @@ public static class PutTreeRunner
         CancellationToken cancellationToken)
     {
         var folder = arguments.File.FullName;
-        var (files, links) = TreeUploader.Plan(folder);
+        var (files, links, special, empty) = TreeUploader.Plan(folder);
+        foreach (var name in special)
+        {
+            console.Notice($"{name}: not a regular file (a FIFO, socket or device), left out");
+        }
+        foreach (var folderName in empty)
+        {
+            console.Notice($"{folderName}/: an empty folder, left out (folders are created by the files put into them; baton mkdir makes one)");
+        }
         foreach (var link in links)
         {
             console.Notice($"{link}: a symbolic link, not followed (left out)");

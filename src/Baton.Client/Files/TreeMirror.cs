@@ -39,6 +39,12 @@ public sealed class TreeMirror(HttpClient http, FileDownloader downloader)
                 var childUrl = new Uri(url, Uri.EscapeDataString(entry.Name) + (entry.IsDirectory ? "/" : ""));
                 if (entry.IsDirectory)
                 {
+                    // A link already in the output folder (planted, or left by another tool) would carry every file below it
+                    // elsewhere on the machine; files are refused by the downloader, folders here.
+                    if (OutputTarget.Inspect(path) == OutputTargetKind.SymbolicLink)
+                    {
+                        throw new TransferException(TransferFailure.LocalIo, $"{path} is a symbolic link; baton get -r does not write through links");
+                    }
                     pending.Push((childUrl, path, childRelative));
                 }
                 else

@@ -16,19 +16,23 @@ public sealed class TreeUploader(HttpClient http, TusUploader uploader)
     /// <summary>A file of the tree: its path on disk and its path relative to the folder ('/'-separated).</summary>
     public sealed record Item(string FullPath, string RelativePath);
 
-    /// <summary>The regular files below <paramref name="folder"/> in ordinal order of their relative paths, and the links left out.</summary>
-    public static (IReadOnlyList<Item> Files, IReadOnlyList<string> SkippedLinks) Plan(string folder)
+    /// <summary>The regular files below <paramref name="folder"/> and what is left out (<see cref="TreePlan"/>).</summary>
+    public static TreePlan Plan(string folder)
     {
         var root = Path.GetFullPath(folder);
         var files = new List<Item>();
         var links = new List<string>();
+        var empty = new List<string>();
+        var special = new List<string>();
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             var current = new DirectoryInfo(pending.Pop());
+            var any = false;
             foreach (var entry in current.EnumerateFileSystemInfos())
             {
+                any = true;
                 var relative = Path.GetRelativePath(root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
                 if (entry.LinkTarget is not null)
                 {
@@ -38,15 +42,25 @@ public sealed class TreeUploader(HttpClient http, TusUploader uploader)
                 {
                     pending.Push(directory.FullName);
                 }
-                else if (entry is FileInfo { Attributes: not FileAttributes.Device })
+                else if (OutputTarget.Inspect(entry.FullName) == OutputTargetKind.RegularFile)
                 {
                     files.Add(new Item(entry.FullName, relative));
                 }
+                else
+                {
+                    special.Add(relative);
+                }
+            }
+            if (!any && current.FullName != root)
+            {
+                empty.Add(Path.GetRelativePath(root, current.FullName).Replace(Path.DirectorySeparatorChar, '/'));
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         links.Sort(StringComparer.Ordinal);
-        return (files, links);
+        empty.Sort(StringComparer.Ordinal);
+        special.Sort(StringComparer.Ordinal);
+        return new TreePlan(files, links, special, empty);
     }
 
     /// <summary>Whether a previous run stored <paramref name="item"/> as it is now (the server still answers its digest).</summary>

@@ -35,12 +35,31 @@ public sealed class HostileListingTests : IDisposable
         Assert.False(File.Exists("/tmp/baton-hostile-absolute.txt"));
     }
 
-    private static async Task<Fake> StartAsync(string listing)
+    [Fact]
+    public async Task A_listed_folder_that_is_a_link_in_the_output_folder_is_not_written_through()
+    {
+        await using var app = await StartAsync(
+            """{"path":"","entries":[{"name":"docs","path":"docs","type":"directory"}]}""",
+            """{"path":"docs","entries":[{"name":"inner.txt","path":"docs/inner.txt","type":"file","size":4}]}""");
+        var output = _dir.Combine("out");
+        var elsewhere = _dir.Combine("elsewhere");
+        Directory.CreateDirectory(output);
+        Directory.CreateDirectory(elsewhere);
+        Directory.CreateSymbolicLink(Path.Combine(output, "docs"), elsewhere);
+
+        var get = await BatonCli.RunAsync(["get", "-r", app.Url + "files/", "-o", output]);
+
+        Assert.True(get.ExitCode == 9, get.Output);
+        Assert.Contains("is a symbolic link", get.Output);
+        Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
+    }
+
+    private static async Task<Fake> StartAsync(string listing, string? nested = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        app.MapGet("/api/files", () => Results.Text(listing, "application/json"));
+        app.MapGet("/api/files", (string? path) => Results.Text(nested is not null && path?.Trim('/') == "docs" ? nested : listing, "application/json"));
         app.MapGet("/files/{**path}", () => Results.Text("data"));
         await app.StartAsync();
         return new Fake(app);

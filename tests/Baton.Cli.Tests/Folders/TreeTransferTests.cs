@@ -35,11 +35,16 @@ public sealed class TreeTransferTests : IDisposable
         await using var server = await BatonTestServer.StartAsync(services: s => s.AddSingleton<IUploadEvents>(events));
         var source = WriteTree("src", 70_000);
         File.CreateSymbolicLink(Path.Combine(source, "outside-link"), "/etc/hostname");
+        Directory.CreateDirectory(Path.Combine(source, "docs", "nothing"));
+        Assert.Equal(0, (await RunningProcess.RunAsync("mkfifo", [Path.Combine(source, "docs", "pipe")])).ExitCode);
 
         var put = await BatonCli.RunAsync(["put", source, server.Url("uploads/").AbsoluteUri, "--metadata", "folder=backup"], environment: Environment);
 
         Assert.True(put.ExitCode == 0, put.Output);
         Assert.Contains("outside-link: a symbolic link, not followed", put.Output);
+        Assert.Contains("docs/nothing/: an empty folder, left out", put.Output);
+        Assert.Contains("docs/pipe: not a regular file (a FIFO, socket or device), left out", put.Output);
+        Assert.False(server.StoredFileExists("backup/docs/pipe"));
         foreach (var relative in Tree)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(source, relative)), server.ReadStoredFile("backup/" + relative));
