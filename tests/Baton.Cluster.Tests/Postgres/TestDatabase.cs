@@ -13,7 +13,12 @@ public static class TestDatabase
     private static readonly Lazy<string> Connection = new(FindOrStart);
 
     /// <summary>A data source on a fresh, empty schema; dispose it when done.</summary>
-    public static async Task<NpgsqlDataSource> CreateIsolatedAsync()
+    public static async Task<NpgsqlDataSource> CreateIsolatedAsync() =>
+        NpgsqlDataSource.Create(await CreateIsolatedConnectionStringAsync());
+
+    /// <summary>A connection string on a fresh, empty schema, tagged with <paramref name="applicationName"/> (which
+    /// pg_stat_activity shows, so a test can find and kill that "instance"'s connections).</summary>
+    public static async Task<string> CreateIsolatedConnectionStringAsync(string applicationName = "baton-tests")
     {
         var schema = "t_" + Guid.NewGuid().ToString("N");
         await using (var admin = NpgsqlDataSource.Create(Connection.Value))
@@ -21,8 +26,8 @@ public static class TestDatabase
         {
             await create.ExecuteNonQueryAsync();
         }
-        var builder = new NpgsqlConnectionStringBuilder(Connection.Value) { SearchPath = schema };
-        return NpgsqlDataSource.Create(builder.ConnectionString);
+        return new NpgsqlConnectionStringBuilder(Connection.Value) { SearchPath = schema, ApplicationName = applicationName }
+            .ConnectionString;
     }
 
     private static string FindOrStart()
