@@ -32,16 +32,21 @@ for target in ${BATON_TEST_PROJECTS:-Baton.slnx}; do
   dotnet test "$target" -c Release --no-build --logger "trx" --results-directory "$results" "$@" || status=$?
 done
 if [ -z "${BATON_TEST_PROJECTS:-}" ]; then
-  # The HTTP suites (downloads, uploads, Files API, access, CORS…) again, with the S3 backend on RGW (each test server below a
-  # prefix of its own).
+  # The HTTP, client and browser suites (downloads, uploads, Files API, access, CORS, baton get/put, the page) again, with the S3
+  # backend on RGW (each test server below a prefix of its own).
   (
     set -a
     # shellcheck disable=SC1090
     . "$rgw_home/rgw.env"
     set +a
     # Tests marked [Trait("Storage","Disk")] look at the root folder itself or need a disk-only capability (TestStorage.Trait).
-    BATON_TEST_STORAGE=s3 dotnet test tests/Baton.Server.Tests -c Release --no-build --filter "Storage!=Disk" \
-      --logger "trx;LogFileName=http-on-s3.trx" --results-directory "$results" "$@"
+    # The client (CLI processes) and browser suites follow: every BatonTestServer they start stores on S3 too.
+    failed=0
+    for suite in Baton.Server.Tests Baton.Cli.Tests Baton.Browser.Tests; do
+      BATON_TEST_STORAGE=s3 dotnet test "tests/$suite" -c Release --no-build --filter "Storage!=Disk" \
+        --logger "trx;LogFileName=$suite-on-s3.trx" --results-directory "$results" "$@" || failed=1
+    done
+    exit $failed
   ) || status=$?
 fi
 python3 - "$results" <<'PY' || true

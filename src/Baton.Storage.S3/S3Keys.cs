@@ -6,7 +6,9 @@ namespace Baton.Storage.S3;
 /// Where everything lives in the bucket, always below the configured prefix (<c>P</c>): a served file <c>a/b.bin</c> is the object
 /// <c>P a/b.bin</c>; Baton's own state is below <c>P .baton/</c> (a hidden name <see cref="RelativePath"/> never lets through):
 /// <c>.baton/uploads/ID.json</c> (the upload's record), <c>ID.data</c> (its multipart upload, then the completed object),
-/// <c>ID.tail.N</c> (the bytes short of a whole part), <c>.baton/owners/NAME</c> (who uploaded a file).
+/// <c>ID.tail.N</c> (the bytes short of a whole part), <c>.baton/owners/NAME</c> (who uploaded a file), <c>.baton/moves/HASH</c>
+/// (a folder move under way, so a rerun after a crash finishes it). A folder's marker (what makes an empty folder exist) is
+/// <c>P a/b/</c>.
 /// Keys are only ever built from validated relative names and well-formed upload ids.
 /// </summary>
 public sealed class S3Keys
@@ -17,6 +19,7 @@ public sealed class S3Keys
         State = Prefix + RelativePath.StateFolderName + "/";
         Uploads = State + "uploads/";
         Owners = State + "owners/";
+        Moves = State + "moves/";
     }
 
     /// <summary>The prefix, empty or ending in '/'.</summary>
@@ -27,6 +30,8 @@ public sealed class S3Keys
     public string Uploads { get; }
 
     public string Owners { get; }
+
+    public string Moves { get; }
 
     /// <summary>The object of a served file (<paramref name="name"/> is a checked, non-root relative path).</summary>
     public string File(RelativePath name) => Prefix + name;
@@ -44,6 +49,11 @@ public sealed class S3Keys
     public string UploadObjects(string id) => Uploads + id + ".";
 
     public string Owner(RelativePath name) => Owners + name;
+
+    /// <summary>The journal of moving the folder <paramref name="source"/> to <paramref name="destination"/>.</summary>
+    public string Move(RelativePath source, RelativePath destination) =>
+        Moves + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(source + "\n" + destination)));
 
     /// <summary>The relative name of a file object, or null for anything outside the prefix or inside Baton's state.</summary>
     public RelativePath? NameOf(string key)

@@ -55,5 +55,8 @@ public sealed record UploadInfo
     /// <summary>Who created the upload (a token's name), or null. Only the owner may see, append to or end it.</summary>
     public string? Owner { get; init; }
 
+    /// <summary>The folder the creator was confined to (root-relative), or null: the upload's target folder is below it.</summary>
+    public string? Scope { get; init; }
+
     public bool IsComplete => Length is long length && Offset == length;
 }

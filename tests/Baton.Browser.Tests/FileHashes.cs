@@ -10,4 +10,8 @@ public static class FileHashes
         using var stream = File.OpenRead(path);
         return Convert.ToHexString(SHA256.HashData(stream));
     }
+
+    /// <summary>Hex SHA-256 of the file <paramref name="relative"/> as the server's storage backend holds it (disk or S3).</summary>
+    public static string StoredSha256(Baton.Testing.BatonTestServer server, string relative) =>
+        Convert.ToHexString(SHA256.HashData(server.ReadStoredFile(relative) ?? throw new FileNotFoundException("not stored", relative)));
 }

@@ -48,6 +48,57 @@ public static class PageState
         }
     }
 
+    /// <summary>Golden Retriever has saved, with its blob, every one of the <paramref name="count"/> transfers that is not complete
+    /// yet: a reload now can bring back all that is unfinished.</summary>
+    public static async Task WaitForSavedQueueAsync(this IPage page, int count)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        while (!await page.EvaluateAsync<bool>(QueueSaved, count))
+        {
+            try
+            {
+                await ticks.WaitForNextTickAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Golden Retriever did not save the unfinished transfers of {count} with their blobs within 60 s.");
+            }
+        }
+    }
+
+    private const string QueueSaved = """
+        async (count) => {
+          const rows = [...document.querySelectorAll('li.transfer')];
+          if (rows.length < count) return false;
+          const unfinished = rows.filter((r) => r.dataset.status !== 'complete').map((r) => r.dataset.name);
+          const db = await new Promise((resolve) => {
+            const open = indexedDB.open('uppy-blobs');
+            open.onsuccess = () => resolve(open.result);
+            open.onerror = () => resolve(null);
+          });
+          if (db === null) return false;
+          try {
+            const read = (store, key) => new Promise((resolve) => {
+              const request = key === undefined
+                ? db.transaction(store, 'readonly').objectStore(store).getAll()
+                : db.transaction(store, 'readonly').objectStore(store).get(key);
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => resolve(undefined);
+            });
+            const record = await read('metadata', 'baton');
+            if (!record) return false;
+            const files = Object.values(JSON.parse(record.metadata).files || {});
+            const withBlob = new Set(((await read('files')) || []).map((b) => b.fileID));
+            return unfinished.every((name) => files.some((f) => f.name === name && withBlob.has(f.id)));
+          } catch {
+            return false;
+          } finally {
+            db.close();
+          }
+        }
+        """;
+
     private const string RecoveryRecordSaved = """
         async (name) => {
           const db = await new Promise((resolve) => {

@@ -69,6 +69,29 @@ public abstract class FileTreeConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Who_owns_a_file_follows_it_through_moves_so_quotas_still_count_it()
+    {
+        var owners = Backend.Services.Owners;
+        await Backend.WriteFileAsync("up/a.bin", ConformanceData.Bytes(300, seed: 3));
+        await Backend.WriteFileAsync("up/deep/b.bin", ConformanceData.Bytes(200, seed: 4));
+        await Backend.WriteFileAsync("other.bin", ConformanceData.Bytes(50, seed: 5));
+        owners.Record("up/a.bin", "alice");
+        owners.Record("up/deep/b.bin", "alice");
+        owners.Record("other.bin", "bob");
+        Assert.Equal(500, owners.BytesOwnedBy("alice"));
+
+        Assert.Equal(TreeOutcome.Done, await Tree.MoveAsync(PathOf("up/a.bin"), PathOf("renamed.bin"), false, default));
+        Assert.Equal(TreeOutcome.Done, await Tree.MoveAsync(PathOf("up"), PathOf("moved/up"), false, default));
+        Assert.Equal(TreeOutcome.Done, await Tree.MoveAsync(PathOf("renamed.bin"), PathOf("other.bin"), true, default));
+
+        Assert.Equal("alice", owners.OwnerOf("other.bin")); // bob's file was replaced by alice's
+        Assert.Equal("alice", owners.OwnerOf("moved/up/deep/b.bin"));
+        Assert.Null(owners.OwnerOf("up/deep/b.bin"));
+        Assert.Equal(500, owners.BytesOwnedBy("alice"));
+        Assert.Equal(0, owners.BytesOwnedBy("bob"));
+    }
+
+    [Fact]
     public async Task A_taken_destination_is_kept_unless_a_file_is_overwritten()
     {
         await Backend.WriteFileAsync("a.txt", "a"u8.ToArray());

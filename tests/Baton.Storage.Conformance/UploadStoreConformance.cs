@@ -184,6 +184,39 @@ public abstract class UploadStoreConformance : IAsyncLifetime
         Assert.Equal(again, await FileContents.ReadAllAsync(Backend.Services.Files, "report.txt"));
     }
 
+    [Fact]
+    public async Task A_restart_lists_complete_unplaced_and_unsettled_uploads_until_they_are_settled()
+    {
+        var content = Bytes(3000, seed: 8);
+        var info = await Store.Core.CreateAsync(new NewUpload(content.Length), default);
+        await Store.Core.AppendAsync(info.Id, Append(0, content), default);
+        var unfinished = await Store.Core.CreateAsync(new NewUpload(content.Length), default);
+        await Store.Core.AppendAsync(unfinished.Id, Append(0, content[..100]), default);
+
+        var restarted = StoreCapabilities.Discover((await Backend.RestartAsync()).Uploads);
+        var recovery = restarted.Recovery ?? throw SkipReason("recovery");
+
+        // Complete but never placed (a crash right after the last commit): listed; an upload still receiving: not.
+        Assert.Equal([info.Id], await IdsAsync(recovery));
+        var placed = await restarted.Placement!.PlaceAsync(info.Id, [Backend.PlacementTarget("recovered.bin")], replace: false, default);
+        Assert.True(placed!.Unsettled);
+        Assert.Equal([info.Id], await IdsAsync(recovery)); // placed, but owner/digest/event not yet recorded as done
+        await recovery.SettleAsync(info.Id, default);
+        Assert.Empty(await IdsAsync(recovery));
+        Assert.False((await restarted.Core.FindAsync(info.Id, default)).Info!.Unsettled);
+        Assert.Equal(content, await FileContents.ReadAllAsync(Backend.Services.Files, "recovered.bin"));
+    }
+
+    private static async Task<List<string>> IdsAsync(IUploadRecovery recovery)
+    {
+        var ids = new List<string>();
+        await foreach (var upload in recovery.UnfinishedAsync(default))
+        {
+            ids.Add(upload.Id);
+        }
+        return ids;
+    }
+
     /// <summary>Optional abilities are optional: a backend without one fails these tests with a clear reason, and its
     /// subclass overrides the test away only if the server does not advertise that extension either.</summary>
     private static InvalidOperationException SkipReason(string ability) =>

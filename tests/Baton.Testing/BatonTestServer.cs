@@ -64,6 +64,23 @@ public sealed class BatonTestServer : IAsyncDisposable
         return path;
     }
 
+    /// <summary>Writes a text file below the root and publishes it to the server's storage backend.</summary>
+    public void WriteStoredText(string relative, string text)
+    {
+        var path = Root.Combine(relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        TestStorage.Publish(Services, Root.Path, relative);
+    }
+
+    /// <summary>Makes the (possibly empty) folder <paramref name="relative"/> exist in the server's storage backend.</summary>
+    public void CreateStoredFolder(string relative) => TestStorage.PublishFolder(Services, Root.Path, relative);
+
+    /// <summary>Whether the folder <paramref name="relative"/> exists in the server's storage backend (exact name).</summary>
+    public bool StoredFolderExists(string relative) => TestStorage.IsDisk
+        ? Directory.Exists(Root.Combine(relative))
+        : TestStorage.IsFolderAsync(Services, relative).GetAwaiter().GetResult();
+
     /// <summary>The bytes of the stored file <paramref name="relative"/> as the server's backend holds it, or null.</summary>
     public byte[]? ReadStoredFile(string relative) => TestStorage.IsDisk
         ? (File.Exists(Root.Combine(relative)) ? File.ReadAllBytes(Root.Combine(relative)) : null)

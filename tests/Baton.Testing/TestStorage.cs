@@ -107,6 +107,10 @@ public static class TestStorage
         return copy.ToArray();
     }
 
+    internal static async Task<bool> IsFolderAsync(IServiceProvider services, string relative) =>
+        RelativePath.TryParse(relative, allowHidden: true, out var path) == PathCheck.Valid
+        && await services.GetRequiredService<IFileSource>().StatAsync(path, CancellationToken.None) is { Kind: FileKind.Directory };
+
     internal static async Task<IReadOnlyList<string>> ListAsync(IServiceProvider services) =>
         (await services.GetRequiredService<IFileSource>().ListAsync(RelativePath.Root, CancellationToken.None) ?? [])
             .Where(e => e.Kind == FileKind.File).Select(e => e.Name).ToList();

@@ -15,14 +15,29 @@ export function installFiles() {
   const live = document.getElementById('live');
   let current = '';
   let loading = null;
+  let listed = null;
+  // Folders first, then the chosen column; clicking a header again reverses it.
+  let sort = { key: 'name', descending: false };
+  const folderListeners = [];
   // With tokens on, a plain link cannot carry the Authorization header: downloads and copied links go through signed
   // links (POST /api/links), which keep working with Range, so the browser can still resume them.
   let signedLinks = false;
 
   document.getElementById('files-refresh').addEventListener('click', () => load(current));
+  document.getElementById('files-mkdir').addEventListener('click', () => createFolder());
+  for (const header of table.querySelectorAll('th[data-sort]')) {
+    header.addEventListener('click', () => {
+      const key = header.dataset.sort;
+      sort = { key, descending: sort.key === key ? !sort.descending : false };
+      if (listed) render(listed);
+    });
+  }
 
   async function load(path) {
-    current = path;
+    if (current !== path) {
+      current = path;
+      for (const listener of folderListeners) listener(current);
+    }
     const request = (loading = apiFetch(`api/files?path=${encodeURIComponent(path)}`)
       .then((response) => response.json()));
     try {
@@ -42,9 +57,19 @@ export function installFiles() {
   }
 
   function render(listing) {
+    listed = listing;
     renderCrumbs(listing.path || '');
+    const direction = sort.descending ? -1 : 1;
+    const byKey = {
+      name: (a, b) => a.name.localeCompare(b.name),
+      size: (a, b) => (a.size ?? 0) - (b.size ?? 0) || a.name.localeCompare(b.name),
+      modified: (a, b) => String(a.modified ?? '').localeCompare(String(b.modified ?? '')) || a.name.localeCompare(b.name),
+    }[sort.key];
     const entries = [...listing.entries].sort((a, b) =>
-      (a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'directory' ? -1 : 1));
+      (a.type === b.type ? direction * byKey(a, b) : a.type === 'directory' ? -1 : 1));
+    for (const header of table.querySelectorAll('th[data-sort]')) {
+      header.setAttribute('aria-sort', header.dataset.sort === sort.key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+    }
     body.replaceChildren(...entries.map(renderEntry));
     table.hidden = entries.length === 0;
     status.textContent = entries.length ? '' : 'No files here yet.';
@@ -99,7 +124,21 @@ export function installFiles() {
     if (entry.type === 'file') {
       actions.append(
         button('Copy link', `Copy link to ${entry.name}`, 'copy', () => copyLink(entry)),
+        button('Rename', `Rename or move ${entry.name}`, 'rename', () => move(entry)),
         button('Delete', `Delete ${entry.name}`, 'delete', () => remove(entry)));
+    } else {
+      // A folder downloads as one deterministic ZIP, resumable like any file (docs/files-api.md, ?format=zip).
+      const zip = document.createElement('a');
+      zip.href = resolve(`files/${entry.path.split('/').map(encodeURIComponent).join('/')}/?format=zip`);
+      zip.download = `${entry.name}.zip`;
+      zip.className = 'zip';
+      zip.textContent = 'Download ZIP';
+      zip.setAttribute('aria-label', `Download ${entry.name} as a ZIP file`);
+      zip.hidden = signedLinks; // a plain link cannot carry a token
+      actions.append(
+        zip,
+        button('Rename', `Rename or move ${entry.name}`, 'rename', () => move(entry)),
+        button('Delete', `Delete folder ${entry.name}`, 'delete', () => removeFolder(entry)));
     }
     return row;
   }
@@ -141,6 +180,54 @@ export function installFiles() {
     }
   }
 
+  async function createFolder() {
+    const name = window.prompt('Name of the new folder:');
+    if (!name) return;
+    const path = current ? `${current}/${name}` : name;
+    await change(() => apiFetch(`api/files/folders?path=${encodeURIComponent(path)}`, { method: 'POST' }),
+      `Folder ${name} created.`, `Could not create ${name}`);
+  }
+
+  async function move(entry) {
+    const target = window.prompt(`Rename or move ${entry.name} to (a path from the top folder):`, entry.path);
+    if (!target || target === entry.path) return;
+    await change(() => apiFetch(`api/files/move?from=${encodeURIComponent(entry.path)}&to=${encodeURIComponent(target)}`, { method: 'POST' }),
+      `${entry.name} moved to ${target}.`, `Could not move ${entry.name}`);
+  }
+
+  async function removeFolder(entry) {
+    if (!window.confirm(`Delete the folder ${entry.name}?`)) return;
+    const url = `api/files?path=${encodeURIComponent(entry.path)}`;
+    try {
+      await apiFetch(url, { method: 'DELETE' });
+      await load(current);
+      announce(`Folder ${entry.name} deleted.`);
+    } catch (error) {
+      // 409: not empty. Deleting what is inside needs a second, explicit yes.
+      if (error instanceof ApiError && error.status === 409
+        && window.confirm(`${entry.name} is not empty. Delete it with everything inside? This cannot be undone.`)) {
+        await change(() => apiFetch(`${url}&recursive=true`, { method: 'DELETE' }),
+          `Folder ${entry.name} and everything inside deleted.`, `Could not delete ${entry.name}`);
+        return;
+      }
+      await load(current);
+      announce(error instanceof ApiError && error.status === 409 ? `${entry.name} was kept.` : `Could not delete ${entry.name}: ${error.message}`);
+    }
+  }
+
+  /** Runs a change, then shows the folder again and says what happened (the server's problem detail on failure). */
+  async function change(request, done, failed) {
+    let message;
+    try {
+      await request();
+      message = done;
+    } catch (error) {
+      message = `${failed}: ${error.message}`;
+    }
+    await load(current);
+    announce(message);
+  }
+
   async function remove(entry) {
     if (!window.confirm(`Delete ${entry.name}? This cannot be undone.`)) return;
     let message;
@@ -167,6 +254,9 @@ export function installFiles() {
     load: () => load(current),
     refresh: () => load(current),
     useSignedLinks: (on) => { signedLinks = on; },
+    /** The folder being viewed ('' for the top): where new uploads go. */
+    currentFolder: () => current,
+    onFolderChanged: (listener) => folderListeners.push(listener),
   };
 }
 

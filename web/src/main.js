@@ -34,6 +34,15 @@ async function start() {
   if (config.auth === 'bearer' && !currentToken()) auth.askForToken();
   uppy = createUploader(config, {});
   installTransfers(uppy);
+  // Uploads go into the folder being viewed in the Files tab (Upload-Metadata "folder"; a dropped folder's structure goes below
+  // it through Uppy's relativePath). Restored uploads keep the folder they were added with.
+  const target = document.getElementById('upload-target');
+  const showTarget = (folder) => { target.textContent = folder ? `Uploads go into: ${folder}/` : 'Uploads go into: the top folder'; };
+  showTarget(files.currentFolder());
+  files.onFolderChanged(showTarget);
+  uppy.on('file-added', (file) => {
+    if (file.meta.folder === undefined) uppy.setFileMeta(file.id, { folder: files.currentFolder() });
+  });
   // The Files view follows uploads: a finished file appears there without a manual refresh.
   uppy.on('upload-success', () => {
     if (filesVisible) files.refresh();

@@ -62,6 +62,8 @@ export function createUploader(config, { onAccessProblem }) {
     proudlyDisplayPoweredByUppy: false,
     note: describeRestrictions(config),
     theme: 'light',
+    // "browse files or folders": a picked folder keeps its structure (Uppy sends each file's relativePath), as a dropped one does.
+    fileManagerSelectionType: 'both',
   });
 
   uppy.use(Tus, {
@@ -70,7 +72,8 @@ export function createUploader(config, { onAccessProblem }) {
     parallelUploads: config.parallelUploads,
     limit: 3,
     removeFingerprintOnSuccess: true,
-    retryDelays: [0, 1000, 3000, 5000, 10000],
+    // Past a full one-minute rate-limit window (429 with Retry-After) as well as brief outages.
+    retryDelays: [0, 1000, 3000, 5000, 10000, 30000, 60000],
     // The token is read per request, so one entered after a 401 is used by the retry.
     onBeforeRequest: (request) => {
       for (const [name, value] of Object.entries(authHeaders())) request.setHeader(name, value);

@@ -11,4 +11,5 @@ public sealed record GetArguments(
     long? LimitRate,
     int Retries,
     bool NoRestart,
-    string? Token = null);
+    string? Token = null,
+    bool Recursive = false);

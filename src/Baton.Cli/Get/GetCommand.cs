@@ -6,7 +6,7 @@ using Baton.Client.Downloads;
 
 namespace Baton.Cli.Get;
 
-/// <summary><c>baton get URL [-o PATH] [-c N] [--checksum ALGO=HEX] [--limit-rate RATE] [--retries N] [--no-restart] [-i FILE] [-q] [--json]</c>.</summary>
+/// <summary><c>baton get URL [-r] [-o PATH] [-c N] [--checksum ALGO=HEX] [--limit-rate RATE] [--retries N] [--no-restart] [-i FILE] [-q] [--json]</c>.</summary>
 public static class GetCommand
 {
     private const string Examples = """
@@ -16,6 +16,7 @@ public static class GetCommand
           baton get https://example.com/big.iso -o /tmp/big.iso -c 8 --checksum sha256=9f86d081884c7d65…
           baton get https://example.com/big.iso --limit-rate 2m --retries 20
           baton get -i urls.txt -o downloads/
+          baton get -r http://127.0.0.1:8080/files/photos/ -o photos
         Kill it at any moment and run the same command again: it resumes, or restarts cleanly if the file changed.
         """;
 
@@ -68,9 +69,14 @@ public static class GetCommand
         };
         var outputOptions = new OutputOptions();
         var token = TokenOption.Create();
+        var recursive = new Option<bool>("--recursive", "-r")
+        {
+            Description = "URL is a Baton folder (…/files/DIR/): mirror every file below it into -o (default: a folder named like it), "
+                + "each resumable and verified; a rerun skips what is complete.",
+        };
         var command = new Command("get", "Download a file with resume, several connections and verification." + Examples)
         {
-            url, output, connections, checksum, limitRate, retries, noRestart, inputFile, token,
+            url, output, connections, checksum, limitRate, retries, noRestart, inputFile, token, recursive,
         };
         outputOptions.AddTo(command);
         command.Validators.Add(r =>
@@ -107,9 +113,16 @@ public static class GetCommand
             {
                 return console.Error("-o - (standard output) takes one URL", ExitCodes.Usage);
             }
+            if (parse.GetValue(recursive) && (toStdout || urls.Count > 1))
+            {
+                return console.Error("-r mirrors one folder URL into a folder (not -i, not -o -)", ExitCodes.Usage);
+            }
             var arguments = new GetArguments(urls, parse.GetValue(output), parse.GetValue(connections), parse.GetValue(checksum),
-                parse.GetValue(limitRate), parse.GetValue(retries), parse.GetValue(noRestart), TokenOption.Resolve(parse.GetValue(token)));
-            return await GetRunner.RunAsync(arguments, console, cancellation);
+                parse.GetValue(limitRate), parse.GetValue(retries), parse.GetValue(noRestart), TokenOption.Resolve(parse.GetValue(token)),
+                parse.GetValue(recursive));
+            return arguments.Recursive
+                ? await GetTreeRunner.RunAsync(arguments, console, cancellation)
+                : await GetRunner.RunAsync(arguments, console, cancellation);
         });
         return command;
     }

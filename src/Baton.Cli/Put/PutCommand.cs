@@ -7,7 +7,7 @@ using Baton.Client.Uploads;
 namespace Baton.Cli.Put;
 
 /// <summary>
-/// <c>baton put FILE URL [--chunk-size SIZE] [--parallel N] [--metadata key=value …] [--retries N] [--limit-rate RATE]
+/// <c>baton put FILE|DIR URL [--chunk-size SIZE] [--parallel N] [--metadata key=value …] [--retries N] [--limit-rate RATE]
 /// [--chunk-checksums auto|always|never] [--protocol tus|ietf|auto] [-q] [--json]</c>.
 /// </summary>
 public static class PutCommand
@@ -19,21 +19,16 @@ public static class PutCommand
           baton put big.iso https://tus.example.com/files/ --chunk-size 16m --parallel 4
           baton put photo.jpg https://tus.example.com/files/ --metadata filetype=image/jpeg --metadata owner=ann
           baton put big.iso http://127.0.0.1:8080/uploads/ --protocol ietf
+          baton put photos/ http://127.0.0.1:8080/uploads/ --metadata folder=backup
         Works with any tus 1.0 server, and with IETF Resumable Uploads servers (--protocol ietf). Kill it at any moment and run the same command again: it asks the server how much
         arrived and continues from there. Prints the resulting URL on success. Against a Baton server the stored file's
-        SHA-256 is compared with the local file's afterwards (exit code 4 on a mismatch).
+        SHA-256 is compared with the local file's afterwards (exit code 4 on a mismatch). A folder is uploaded file by file into the
+        same folders (below --metadata folder=… if given); rerun the command to continue, files already stored are skipped.
         """;
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The file to upload." };
-        file.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<FileInfo>() is { } f && Directory.Exists(f.FullName))
-            {
-                r.AddError($"{f.FullName} is a folder; baton put uploads one file (upload each file, or archive the folder first)");
-            }
-        });
+        var file = new Argument<FileInfo>("FILE") { Description = "The file to upload, or a folder: every file below it, into the same folders on the server." };
         var url = new Argument<Uri>("URL")
         {
             Description = "The tus upload endpoint (where uploads are created).",

@@ -23,6 +23,10 @@ public static class PutRunner
             Protocol = arguments.Protocol,
             Notice = console.Notice,
         };
+        if (Directory.Exists(arguments.File.FullName))
+        {
+            return await PutTreeRunner.RunAsync(arguments, http, options, console, cancellationToken);
+        }
         try
         {
             var result = await console.RunAsync(progress => uploader.UploadAsync(arguments.File.FullName, arguments.Endpoint, options, progress, cancellationToken));

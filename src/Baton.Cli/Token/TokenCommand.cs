@@ -19,6 +19,10 @@ public static class TokenCommand
             Required = true,
         };
         var replace = new Option<bool>("--replace") { Description = "Replace an existing token of this name (its old secret stops working)." };
+        var scope = new Option<string?>("--scope")
+        {
+            Description = "Confine the token to this folder (relative to ROOT): it is the token's root; nothing outside can be named or seen.",
+        };
         var (root, keys) = (RootOption.Create(), KeysOption());
         var create = new Command("create", """
             Create an API token: the secret is printed once; only its SHA-256 is stored (in the keys file the server reads).
@@ -26,13 +30,18 @@ public static class TokenCommand
             Examples:
               baton token create alice --can upload,download,list --root /srv/files
               baton token create ci --can admin --root /srv/files --replace
+              baton token create bob --can upload,download,list --scope home/bob --root /srv/files
             Then: curl -H "Authorization: Bearer TOKEN" http://127.0.0.1:8080/api/files
             """)
         {
-            name, can, replace, root, keys,
+            name, can, replace, scope, root, keys,
         };
         create.SetAction(parse =>
         {
+            if (!Baton.Protocol.Paths.CallerScope.TryParse(parse.GetValue(scope), out var confinement))
+            {
+                return Fail($"--scope '{parse.GetValue(scope)}' is not a folder below the root (no '..', no hidden or .baton names)", ExitCodes.Usage);
+            }
             var permissions = new List<BatonPermissions>();
             foreach (var word in parse.GetValue(can)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -56,8 +65,17 @@ public static class TokenCommand
                 return Fail($"a token named '{tokenName}' already exists in {file}; add --replace to replace it", ExitCodes.Usage);
             }
             var secret = "bt_" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-            KeysFileFormat.Add(file, new TokenEntry { Name = tokenName, Sha256 = TokenStore.Hash(secret), Permissions = [.. permissions] });
-            Console.Error.WriteLine($"baton token: created '{tokenName}' ({string.Join(',', permissions).ToLowerInvariant()}) in {file}; the secret is shown only now:");
+            KeysFileFormat.Add(file, new TokenEntry
+            {
+                Name = tokenName, Sha256 = TokenStore.Hash(secret), Permissions = [.. permissions], Scope = confinement?.ToString(),
+            });
+            if (confinement is not null && parse.GetValue(keys) is null)
+            {
+                // The token's root exists from the start (on a disk root; an S3 root gets it with the first upload).
+                Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(file)!)!, confinement.ToString()));
+            }
+            var confined = confinement is null ? "" : $", confined to {confinement}/";
+            Console.Error.WriteLine($"baton token: created '{tokenName}' ({string.Join(',', permissions).ToLowerInvariant()}{confined}) in {file}; the secret is shown only now:");
             Console.Out.WriteLine(secret);
             return ExitCodes.Success;
         });
@@ -76,7 +94,7 @@ public static class TokenCommand
             }
             foreach (var token in File.Exists(file) ? KeysFileFormat.Read(file) : [])
             {
-                Console.Out.WriteLine($"{token.Name}\t{string.Join(',', token.Permissions).ToLowerInvariant()}");
+                Console.Out.WriteLine($"{token.Name}\t{string.Join(',', token.Permissions).ToLowerInvariant()}\t{(string.IsNullOrEmpty(token.Scope) ? "/" : token.Scope + "/")}");
             }
             return ExitCodes.Success;
         });

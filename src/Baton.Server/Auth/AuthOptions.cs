@@ -29,9 +29,10 @@ public sealed class AuthOptions
     [Range(0, int.MaxValue)]
     public int ApiRequestsPerMinute { get; set; } = 600;
 
-    /// <summary>Uploads a caller may create per minute. Default 120; 0 = off.</summary>
+    /// <summary>Uploads a caller may create per minute. Default 1200: one per file, so a dropped folder of a thousand photos goes up
+    /// in one go (120 refused the 121st file of a 200-file folder, found by the page's folder test); 0 = off.</summary>
     [Range(0, int.MaxValue)]
-    public int UploadCreationsPerMinute { get; set; } = 120;
+    public int UploadCreationsPerMinute { get; set; } = 1200;
 
     /// <summary>Optional JWT bearer validation, for Baton behind an identity provider (ASP.NET Core's JwtBearer handler).</summary>
     public JwtOptions Jwt { get; set; } = new();

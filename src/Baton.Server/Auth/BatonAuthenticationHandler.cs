@@ -58,7 +58,8 @@ public sealed class BatonAuthenticationHandler(
             return entry is null
                 // not ours; with JWT configured it may be a JWT, which the JwtBearer scheme judges
                 ? Task.FromResult(settings.Jwt.Enabled ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("unknown token"))
-                : Success(new BatonCaller(entry.Name, entry.Combined, entry.QuotaBytes, entry.MaxUploadSize));
+                : Success(new BatonCaller(entry.Name, entry.Combined, entry.QuotaBytes, entry.MaxUploadSize,
+                    Scope: string.IsNullOrWhiteSpace(entry.Scope) ? null : entry.Scope));
         }
 
         if (!tokens.HasTokens && !settings.Jwt.Enabled)

@@ -3,17 +3,28 @@ using System.Security.Claims;
 
 namespace Baton.Server.Auth;
 
-/// <summary>Who is calling, as Baton sees it: a name (the owner recorded on uploads), permissions, limits, and for a signed link
-/// the one path it is good for.</summary>
-public sealed record BatonCaller(string Name, BatonPermissions Permissions, long QuotaBytes = 0, long MaxUploadSize = 0, string? LinkPath = null)
+/// <summary>Who is calling, as Baton sees it: a name (the owner recorded on uploads), permissions, limits, for a signed link the one
+/// path it is good for, and for a caller confined to a folder its <see cref="Scope"/> (root-relative; null: the whole root).</summary>
+public sealed record BatonCaller(string Name, BatonPermissions Permissions, long QuotaBytes = 0, long MaxUploadSize = 0, string? LinkPath = null,
+    string? Scope = null)
 {
+    /// <summary>The JWT claim that confines a token to a folder (docs/security.md).</summary>
+    public const string JwtScopeClaim = "baton_scope";
     public const string AnonymousName = "anonymous";
     private const string PermissionsClaim = "baton:permissions";
     private const string QuotaClaim = "baton:quota";
     private const string MaxUploadClaim = "baton:max-upload";
     private const string LinkPathClaim = "baton:link-path";
+    private const string ScopeClaim = "baton:scope";
 
     public bool Can(BatonPermissions permission) => (Permissions & (permission | BatonPermissions.Admin)) != 0;
+
+    /// <summary>The folder this caller is confined to, or null for the whole root. A scope that does not parse confines the
+    /// caller to a folder nobody can name, never to the root (fail closed).</summary>
+    public Baton.Protocol.Paths.CallerScope? Confinement =>
+        Scope is null ? null
+        : Baton.Protocol.Paths.CallerScope.TryParse(Scope, out var scope) ? scope
+        : Baton.Protocol.Paths.CallerScope.Nowhere;
 
     public ClaimsPrincipal ToPrincipal(string scheme)
     {
@@ -27,6 +38,10 @@ public sealed record BatonCaller(string Name, BatonPermissions Permissions, long
         if (LinkPath is not null)
         {
             claims.Add(new Claim(LinkPathClaim, LinkPath));
+        }
+        if (Scope is not null)
+        {
+            claims.Add(new Claim(ScopeClaim, Scope));
         }
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
@@ -45,7 +60,8 @@ public sealed record BatonCaller(string Name, BatonPermissions Permissions, long
                 (BatonPermissions)int.Parse(permissions.Value, CultureInfo.InvariantCulture),
                 long.Parse(principal.FindFirst(QuotaClaim)?.Value ?? "0", CultureInfo.InvariantCulture),
                 long.Parse(principal.FindFirst(MaxUploadClaim)?.Value ?? "0", CultureInfo.InvariantCulture),
-                principal.FindFirst(LinkPathClaim)?.Value);
+                principal.FindFirst(LinkPathClaim)?.Value,
+                principal.FindFirst(ScopeClaim)?.Value);
         }
         var granted = BatonPermissions.None;
         foreach (var claim in principal.FindAll("baton").Concat(principal.FindAll("scope")))
@@ -58,6 +74,7 @@ public sealed record BatonCaller(string Name, BatonPermissions Permissions, long
                 }
             }
         }
-        return new BatonCaller(identity.Name ?? principal.FindFirst("sub")?.Value ?? "jwt", granted);
+        return new BatonCaller(identity.Name ?? principal.FindFirst("sub")?.Value ?? "jwt", granted,
+            Scope: principal.FindFirst(JwtScopeClaim)?.Value);
     }
 }

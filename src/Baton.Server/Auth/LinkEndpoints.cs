@@ -56,6 +56,13 @@ public static class LinkEndpoints
             await ProblemResponder.WriteAsync(context, ProtocolErrors.Forbidden);
             return;
         }
+        if (request.Upload && caller.Confinement is not null)
+        {
+            // An upload link is not scoped: whoever holds it could name any folder. A confined caller signs download links only
+            // (they name one file, inside its folder).
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.Forbidden.WithDetail("A token confined to a folder cannot sign upload links."));
+            return;
+        }
         var expires = time.GetUtcNow().AddSeconds(request.ExpiresInSeconds);
         string target;
         string query;
@@ -66,7 +73,7 @@ public static class LinkEndpoints
         }
         else
         {
-            if (files.Check(request.Path, out var relative) != PathCheck.Valid || relative.IsRoot)
+            if (files.Resolve(request.Path, out var relative) != PathCheck.Valid || relative.IsRoot)
             {
                 await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidPath);
                 return;

@@ -21,5 +21,9 @@ public sealed class TokenEntry
     /// <summary>Largest single upload this token may make; 0 = the server's limit only.</summary>
     public long MaxUploadSize { get; set; }
 
+    /// <summary>The folder (root-relative) this token is confined to: its root, everything it names and sees is below it; null or
+    /// empty for the whole root (docs/security.md §Scopes).</summary>
+    public string? Scope { get; set; }
+
     public BatonPermissions Combined => Permissions.Aggregate(BatonPermissions.None, (a, p) => a | p);
 }

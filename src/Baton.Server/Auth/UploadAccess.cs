@@ -16,6 +16,9 @@ public sealed class UploadAccess(IFileOwners owners, BatonRoot root)
     /// <summary>The owner recorded for an upload created by this request.</summary>
     public static string? OwnerOf(HttpContext context) => BatonCaller.From(context.User)?.Name;
 
+    /// <summary>The folder the caller is confined to (root-relative), recorded with its uploads; null for the whole root.</summary>
+    public static string? ScopeOf(HttpContext context) => BatonCaller.From(context.User)?.Confinement?.ToString();
+
     /// <summary>Whether the caller may see or change <paramref name="upload"/>: its owner, an admin, or an upload without owner.</summary>
     public static bool MayUse(HttpContext context, UploadInfo upload)
     {
@@ -48,6 +51,11 @@ public sealed class UploadAccess(IFileOwners owners, BatonRoot root)
         if (BatonCaller.From(context.User) is not { } caller)
         {
             return null;
+        }
+        if (ReferenceEquals(caller.Confinement, Baton.Protocol.Paths.CallerScope.Nowhere))
+        {
+            // A scope that does not name a folder confines to nowhere; nothing it sends may be stored.
+            return ProtocolErrors.Forbidden.WithDetail("This token's scope is not a valid folder.");
         }
         if (length is not long bytes)
         {

@@ -16,6 +16,7 @@ public static class DownloadEndpoints
 {
     public static IServiceCollection AddBatonDownloads(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
         services.TryAddSingleton<StoredFiles>();
         services.TryAddSingleton<DigestQueue>();
         services.AddHostedService<DigestWorker>();

@@ -6,6 +6,7 @@ using Baton.Protocol.Problems;
 using Baton.Protocol.Ranges;
 using Baton.Protocol.Validators;
 using Baton.Server.Problems;
+using Baton.Storage.Files;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,12 +20,18 @@ namespace Baton.Server.Downloads;
 public sealed partial class DownloadHandler(
     DownloadRepresentation representation,
     DownloadBuffers buffers,
+    IFileSource source,
     IOptions<BatonOptions> options,
     ILogger<DownloadHandler> logger)
 {
     public async Task HandleAsync(HttpContext context, string? path)
     {
-        var opened = await representation.OpenAsync(path, context.RequestAborted);
+        var request = context.Request;
+        var conditions = Conditions(request.Headers);
+        var range = Joined(request.Headers.Range);
+        // Nothing is read ahead for a redirect: the storage sends those bytes itself.
+        var ahead = options.Value.Downloads.RedirectToStorage ? null : ReadAhead.For(request.Method, range, conditions);
+        var opened = await representation.OpenAsync(path, context.RequestAborted, ahead);
         if (opened.Error is { } error)
         {
             await ProblemResponder.WriteAsync(context, error);
@@ -32,12 +39,11 @@ public sealed partial class DownloadHandler(
         }
         await using var reader = opened.Reader!;
         var file = opened.File!;
-        var request = context.Request;
         var response = context.Response;
         var settings = options.Value.Downloads;
         var version = file.Version;
 
-        var decision = DownloadPlanner.Decide(request.Method, Joined(request.Headers.Range), Conditions(request.Headers),
+        var decision = DownloadPlanner.Decide(request.Method, range, conditions,
             new RepresentationValidators(version.ETag, version.LastModified), version.Length, settings.MaxRanges);
 
         // Validators and cache policy go on every outcome that describes the representation (RFC 9110 §15.3.7: a 206 repeats
@@ -65,13 +71,25 @@ public sealed partial class DownloadHandler(
                 return;
         }
 
+        var disposition = MediaTypes.IsInline(file.MediaType)
+            ? ContentDisposition.Inline(file.Name)
+            : ContentDisposition.Attachment(file.Name);
+        if (settings.RedirectToStorage && HttpMethods.IsGet(request.Method) && source.Capabilities.PresignedReads is { } presigned)
+        {
+            // Downloads:RedirectToStorage — the bytes come from the storage itself. Preconditions, 304 and 416 were answered
+            // here above; HEAD stays here (a presigned URL signs one method). The engine's answer carries no Repr-Digest and no
+            // CSP/nosniff, and it is on the storage's origin, never the page's (docs/storage-s3.md).
+            response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            headers.CacheControl = "no-store"; // the signed URL expires; a cached redirect would outlive it
+            headers.Location = presigned.PresignRead(file.Path, settings.RedirectLifetime, file.MediaType, disposition).AbsoluteUri;
+            return;
+        }
+
         headers.XContentTypeOptions = "nosniff";
         // Even a file shown inline runs no script and loads nothing: its own origin sandbox (defence in depth behind the
         // attachment rule in MediaTypes).
         headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'";
-        headers.ContentDisposition = MediaTypes.IsInline(file.MediaType)
-            ? ContentDisposition.Inline(file.Name)
-            : ContentDisposition.Attachment(file.Name);
+        headers.ContentDisposition = disposition;
         if (await representation.DigestFieldAsync(context, file, reader) is { } digest)
         {
             headers[ReprDigest.HeaderName] = digest;

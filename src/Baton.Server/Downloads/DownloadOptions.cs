@@ -31,6 +31,19 @@ public sealed class DownloadOptions
     [Range(0, long.MaxValue)]
     public long InlineDigestLimit { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// On a backend that can sign storage URLs (S3), answer a file GET with <c>307</c> to a presigned URL instead of relaying the
+    /// bytes, for deployments that want downloads to bypass Baton. Access checks, preconditions (304/412) and 416 are still
+    /// decided by Baton; HEAD and folder archives are still served by it. Trade-off: the storage's response has no
+    /// <c>Repr-Digest</c>, CSP or nosniff header. Default false.
+    /// </summary>
+    public bool RedirectToStorage { get; set; }
+
+    /// <summary>How long a redirect's presigned URL stays valid (<see cref="RedirectToStorage"/>). Default 5 minutes: long enough
+    /// for a client to follow it and start, short enough that a leaked URL soon stops working; each resumed request gets a new one.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "12:00:00")]
+    public TimeSpan RedirectLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Whether files and folders whose names start with a dot are served and listed. Default false.</summary>
     public bool ServeHiddenFiles { get; set; }
 }

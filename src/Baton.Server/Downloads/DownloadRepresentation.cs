@@ -1,3 +1,4 @@
+using Baton.Protocol.Downloads;
 using Baton.Protocol.Digests;
 using Baton.Protocol.Paths;
 using Baton.Protocol.Problems;
@@ -21,9 +22,11 @@ public sealed partial class DownloadRepresentation(
 {
     /// <summary>Opens the regular file at the decoded request <paramref name="path"/>. Anything else — an unsafe path, a folder,
     /// a device or pipe, a link out of the root, Baton's own state — is an error, and nothing is opened.</summary>
-    public async ValueTask<OpenResult> OpenAsync(string? path, CancellationToken cancellation)
+    /// <param name="ahead">What the request will probably read, for a source that can start reading while it opens
+    /// (<see cref="IFileReadAhead"/>); null to only open.</param>
+    public async ValueTask<OpenResult> OpenAsync(string? path, CancellationToken cancellation, ReadAhead? ahead = null)
     {
-        switch (files.Check(path, out var relative))
+        switch (files.Resolve(path, out var relative))
         {
             case PathCheck.Invalid:
                 LogRejectedPath(logger, path ?? "");
@@ -31,7 +34,9 @@ public sealed partial class DownloadRepresentation(
             case PathCheck.Hidden:
                 return OpenResult.Fail(ProtocolErrors.NotFound);
         }
-        var reader = relative.IsRoot ? null : await source.OpenAsync(relative, cancellation);
+        var reader = relative.IsRoot ? null
+            : ahead is { } guess && source.Capabilities.ReadAhead is { } readAhead ? await readAhead.OpenAsync(relative, guess, cancellation)
+            : await source.OpenAsync(relative, cancellation);
         if (reader is null)
         {
             return OpenResult.Fail(ProtocolErrors.NotFound);

@@ -42,7 +42,7 @@ public static class FilesEndpoints
         DigestQueue queue, IOptions<BatonOptions> options)
     {
         var requested = context.Request.Query["path"].ToString();
-        switch (files.Check(requested, out var relative))
+        switch (files.Resolve(requested, out var relative))
         {
             case PathCheck.Invalid:
                 await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidPath);
@@ -66,10 +66,12 @@ public static class FilesEndpoints
                 continue; // hidden or unsafe: not listed
             }
             var childPath = child.ToString();
+            // What the caller is shown: relative to its scope (a scoped caller's root is its folder).
+            var shown = (files.Present(child) ?? child).ToString();
             if (stat.Kind == FileKind.Directory)
             {
-                entries.Add(new FileEntry(stat.Name, childPath, FileEntry.DirectoryType, null, stat.LastModified, null, null,
-                    $"{pathBase.TrimEnd('/')}{ListPath}?path={Uri.EscapeDataString(childPath)}"));
+                entries.Add(new FileEntry(stat.Name, shown, FileEntry.DirectoryType, null, stat.LastModified, null, null,
+                    $"{pathBase.TrimEnd('/')}{ListPath}?path={Uri.EscapeDataString(shown)}"));
             }
             else if (stat is { Kind: FileKind.File, Version: { } version })
             {
@@ -82,8 +84,8 @@ public static class FilesEndpoints
                 {
                     queue.Enqueue(childPath);
                 }
-                entries.Add(new FileEntry(stat.Name, childPath, FileEntry.FileType, version.Length, version.LastModified,
-                    version.ETag.ToString(), sha, FileLinks.Download(childPath, pathBase)));
+                entries.Add(new FileEntry(stat.Name, shown, FileEntry.FileType, version.Length, version.LastModified,
+                    version.ETag.ToString(), sha, FileLinks.Download(shown, pathBase)));
             }
         }
         entries.Sort((a, b) => (a.Type, b.Type) switch
@@ -93,6 +95,6 @@ public static class FilesEndpoints
             _ => string.CompareOrdinal(a.Name, b.Name),
         });
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsJsonAsync(new FileListing(relative.ToString(), entries), JsonOptions);
+        await context.Response.WriteAsJsonAsync(new FileListing((files.Present(relative) ?? RelativePath.Root).ToString(), entries), JsonOptions);
     }
 }

@@ -38,9 +38,9 @@ public static class FolderEndpoints
         return endpoints;
     }
 
-    private static async Task CreateAsync(HttpContext context, IFileSource source)
+    private static async Task CreateAsync(HttpContext context, IFileSource source, StoredFiles files)
     {
-        var error = NewPath(context.Request.Query["path"].ToString(), out var folder)
+        var error = NewPath(files, context.Request.Query["path"].ToString(), out var folder)
             ?? (source.Capabilities.Tree is { } tree
                 ? TreeProblems.For(await tree.CreateFolderAsync(folder, context.RequestAborted))
                 : ReadOnly);
@@ -52,7 +52,7 @@ public static class FolderEndpoints
         var query = context.Request.Query;
         var overwrite = string.Equals(query["overwrite"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
         var error = ExistingPath(files, query["from"].ToString(), out var from)
-            ?? NewPath(query["to"].ToString(), out var to)
+            ?? NewPath(files, query["to"].ToString(), out var to)
             ?? (source.Capabilities.Tree is { } tree
                 ? TreeProblems.For(await tree.MoveAsync(from, to, overwrite, context.RequestAborted))
                 : ReadOnly);
@@ -64,7 +64,7 @@ public static class FolderEndpoints
         var query = context.Request.Query;
         var recursive = string.Equals(query["recursive"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
         var error = ExistingPath(files, query["path"].ToString(), out var folder)
-            ?? (folder.IsRoot ? ProtocolErrors.MethodNotAllowed.WithDetail("The root folder cannot be deleted.") : null)
+            ?? (files.Present(folder) is not { IsRoot: false } ? ProtocolErrors.MethodNotAllowed.WithDetail("The root folder cannot be deleted.") : null)
             ?? (source.Capabilities.Tree is { } tree
                 ? TreeProblems.For(await tree.DeleteFolderAsync(folder, recursive, context.RequestAborted))
                 : ReadOnly);
@@ -73,18 +73,24 @@ public static class FolderEndpoints
 
     private static ProtocolError ReadOnly => ProtocolErrors.MethodNotAllowed.WithDetail("This storage does not manage folders.");
 
-    private static ProtocolError? NewPath(string value, out RelativePath path)
+    /// <summary>A path to create, as the caller names it, turned into the server's name (below the caller's scope).</summary>
+    private static ProtocolError? NewPath(StoredFiles files, string value, out RelativePath path)
     {
         var check = NewEntryPath.TryParse(value, PathLimits.Default, allowHidden: false, out path);
         if (check != NewPathCheck.Valid)
         {
             return ProtocolErrors.ForNewPath(check, PathLimits.Default);
         }
-        return path.IsRoot ? ProtocolErrors.AlreadyExists.WithDetail("The root folder always exists.") : null;
+        if (path.IsRoot)
+        {
+            return ProtocolErrors.AlreadyExists.WithDetail("The root folder always exists.");
+        }
+        path = files.Scope is { } scope ? scope.ToRoot(path) : path;
+        return null;
     }
 
     private static ProtocolError? ExistingPath(StoredFiles files, string value, out RelativePath path) =>
-        files.Check(value, out path) switch
+        files.Resolve(value, out path) switch
         {
             PathCheck.Invalid => ProtocolErrors.InvalidPath,
             PathCheck.Hidden => ProtocolErrors.NotFound,

@@ -47,4 +47,23 @@ public sealed record UploadTarget(RelativePath Folder, string FileName)
         target = new UploadTarget(path.Parent, path.Name);
         return null;
     }
+
+    /// <summary>Moves <paramref name="target"/> below the folder its creator was confined to (<see cref="UploadInfo.Scope"/>);
+    /// false when that scope is not a folder (then nothing is placed).</summary>
+    public static bool TryConfine(ref UploadTarget target, string? scope)
+    {
+        if (scope is null)
+        {
+            return true;
+        }
+        if (!CallerScope.TryParse(scope, out var confinement))
+        {
+            return false;
+        }
+        if (confinement is not null)
+        {
+            target = target with { Folder = confinement.ToRoot(target.Folder) };
+        }
+        return true;
+    }
 }

@@ -32,4 +32,18 @@ public sealed class S3FileDigests : IFileDigests
     }
 
     public void Forget(string name) => _known.TryRemove(name, out _);
+
+    /// <summary>A file was moved: a digest held only here moves along. It still counts only for the same ETag, which a
+    /// single-part <c>CopyObject</c> keeps (the MD5 of the bytes) and a multipart copy does not.</summary>
+    internal void Move(string from, string to)
+    {
+        if (_known.TryRemove(from, out var known))
+        {
+            _known[to] = known;
+        }
+        else
+        {
+            _known.TryRemove(to, out _);
+        }
+    }
 }

@@ -8,12 +8,38 @@ namespace Baton.Storage.S3.Files;
 
 /// <summary>
 /// Who uploaded each file: one small object per file below <c>.baton/owners/</c> holding the owner's name, read once into memory
-/// on first use. A record whose object is gone no longer counts. The contract is synchronous (quotas are checked inline), so
-/// the S3 calls here block; they are few (one per placed file, one listing per process).
+/// on first use. A record whose object is gone no longer counts; a record follows its file when the file source moves it (so a
+/// move does not take the bytes out of the owner's quota). The contract is synchronous (quotas are checked inline), so the S3
+/// calls here block; they are few (one per placed or moved file, one listing per process).
 /// </summary>
-public sealed class S3FileOwners(S3Connection s3, S3FileSource files) : IFileOwners
+public sealed class S3FileOwners : IFileOwners
 {
-    private readonly Lazy<ConcurrentDictionary<string, string>> _owners = new(() => LoadAsync(s3).GetAwaiter().GetResult(), LazyThreadSafetyMode.PublicationOnly);
+    private readonly S3Connection _s3;
+    private readonly S3FileSource _files;
+    private readonly Lazy<ConcurrentDictionary<string, string>> _owners;
+
+    public S3FileOwners(S3Connection s3, S3FileSource files)
+    {
+        _s3 = s3;
+        _files = files;
+        _owners = new(() => LoadAsync(s3).GetAwaiter().GetResult(), LazyThreadSafetyMode.PublicationOnly);
+        files.FileMoved += Follow;
+    }
+
+    /// <summary>The file <paramref name="from"/> is now at <paramref name="to"/>: its record moves along, and a record of a file
+    /// it replaced no longer counts.</summary>
+    private void Follow(RelativePath from, RelativePath to)
+    {
+        if (OwnerOf(from.ToString()) is { } owner)
+        {
+            Record(to.ToString(), owner);
+            Forget(from.ToString());
+        }
+        else
+        {
+            Forget(to.ToString());
+        }
+    }
 
     public void Record(string name, string owner)
     {
@@ -21,10 +47,10 @@ public sealed class S3FileOwners(S3Connection s3, S3FileSource files) : IFileOwn
         {
             return;
         }
-        s3.CallAsync("record owner", c => c.PutObjectAsync(new PutObjectRequest
+        _s3.CallAsync("record owner", c => c.PutObjectAsync(new PutObjectRequest
         {
-            BucketName = s3.Bucket,
-            Key = s3.Keys.Owner(path),
+            BucketName = _s3.Bucket,
+            Key = _s3.Keys.Owner(path),
             ContentBody = owner,
         }), CancellationToken.None).GetAwaiter().GetResult();
         _owners.Value[name] = owner;
@@ -38,7 +64,7 @@ public sealed class S3FileOwners(S3Connection s3, S3FileSource files) : IFileOwn
         {
             return;
         }
-        s3.CallAsync("forget owner", c => c.DeleteObjectAsync(s3.Bucket, s3.Keys.Owner(path)), CancellationToken.None)
+        _s3.CallAsync("forget owner", c => c.DeleteObjectAsync(_s3.Bucket, _s3.Keys.Owner(path)), CancellationToken.None)
             .GetAwaiter().GetResult();
     }
 
@@ -47,7 +73,7 @@ public sealed class S3FileOwners(S3Connection s3, S3FileSource files) : IFileOwn
         long total = 0;
         foreach (var (name, who) in _owners.Value)
         {
-            if (who == owner && Parse(name) is { } path && files.HeadAsync(path, CancellationToken.None).GetAwaiter().GetResult() is { } version)
+            if (who == owner && Parse(name) is { } path && _files.HeadAsync(path, CancellationToken.None).GetAwaiter().GetResult() is { } version)
             {
                 total += version.Length;
             }

@@ -22,6 +22,17 @@ internal sealed class S3FileReader(S3Connection s3, string key, FileVersion vers
     private long _bodyEnd;
     private long _window = FirstWindow;
 
+    /// <summary>A reader whose first read is already under way: <paramref name="body"/> holds the version's bytes from
+    /// <paramref name="offset"/> to <paramref name="end"/> (exclusive), from the GET that also told the version.</summary>
+    public S3FileReader(S3Connection s3, string key, FileVersion version, Stream body, long offset, long end)
+        : this(s3, key, version)
+    {
+        _body = body;
+        _bodyPosition = offset;
+        _bodyEnd = end;
+        _window = Math.Max(FirstWindow, end - offset);
+    }
+
     public FileVersion Version => version;
 
     public async ValueTask<int> ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellation)

@@ -9,7 +9,7 @@ namespace Baton.Storage.S3.Files;
 /// opened ETag, folders as common prefixes of <c>ListObjectsV2</c> with delimiter '/'. Baton's state (<c>.baton/</c>) is never
 /// listed or served. Digests found in object metadata on the way are handed to <see cref="S3FileDigests"/>.
 /// </summary>
-public sealed class S3FileSource : IFileSource, IFileDeletion
+public sealed partial class S3FileSource : IFileSource, IFileDeletion
 {
     private readonly S3Connection _s3;
     private readonly S3FileDigests _digests;
@@ -18,6 +18,7 @@ public sealed class S3FileSource : IFileSource, IFileDeletion
     {
         _s3 = s3;
         _digests = digests;
+        Copy = new S3ObjectCopy(s3);
         // RGW 16 ignores If-Match on DeleteObject, so the check and the delete are two steps, as on disk.
         Capabilities = FileSourceCapabilities.Discover(this, atomicConditionalDeletion: false);
     }

@@ -11,6 +11,9 @@ internal static class S3Versions
     /// <summary>Object metadata key of the SHA-256 (lowercase hex) Baton records when it places a file.</summary>
     public const string Sha256Metadata = "baton-sha256";
 
+    /// <summary>Object metadata key of the upload a placed file came from: how a restart recognises a copy it made itself.</summary>
+    public const string UploadMetadata = "baton-upload";
+
     /// <summary>Object metadata key of the owner (a token's name) Baton records when it places a file.</summary>
     public const string OwnerMetadata = "baton-owner";
 

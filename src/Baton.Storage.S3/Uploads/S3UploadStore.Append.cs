@@ -14,21 +14,12 @@ public sealed partial class S3UploadStore
             return new AppendResult(AppendOutcome.Locked, null);
         }
         var lookup = await FindAsync(id, cancellation).ConfigureAwait(false);
-        if (lookup.Presence != UploadPresence.Found)
+        if (AppendAdmission.Refusal(lookup, request.Offset) is { } refused)
         {
-            return new AppendResult(lookup.Presence == UploadPresence.Gone ? AppendOutcome.Gone : AppendOutcome.NotFound, null);
+            return refused;
         }
         var entry = _entries[id];
         var info = entry.Info;
-        if (info.Kind == UploadKind.Final)
-        {
-            return new AppendResult(AppendOutcome.FinalUpload, info);
-        }
-        // tus §PATCH / draft §5.3: the offset is compared under the lock, so of concurrent appends at one offset exactly one wins.
-        if (request.Offset != info.Offset)
-        {
-            return new AppendResult(AppendOutcome.OffsetMismatch, info);
-        }
         if (info.PlacedPath is not null || entry.Record.Joined)
         {
             var empty = await IsEmptyAsync(request.Body, cancellation).ConfigureAwait(false);

@@ -85,10 +85,16 @@ public sealed partial class S3UploadStore
             {
                 continue;
             }
+            // The intent first: a crash after the copy but before the placed record is finished by the next load
+            // (FinishPlacementAsync), which recognises the copy by the upload id in its metadata — never placed twice.
+            await SaveAsync(entry, entry.Record with { Info = info with { PlacingPath = candidate, Sha256 = sha256 } }).ConfigureAwait(false);
             await new S3ObjectCopy(_s3).CopyAsync(_s3.Keys.Data(id), key, info.Offset, Metadata(info, sha256)).ConfigureAwait(false);
             var placed = entry.Record with
             {
-                Info = info with { PlacedPath = candidate, Sha256 = sha256, ExpiresAt = NextExpiry() ?? info.ExpiresAt },
+                Info = info with
+                {
+                    PlacedPath = candidate, PlacingPath = null, Unsettled = true, Sha256 = sha256, ExpiresAt = NextExpiry() ?? info.ExpiresAt,
+                },
                 PlacedKey = key,
             };
             await SaveAsync(entry, placed).ConfigureAwait(false);
@@ -109,6 +115,7 @@ public sealed partial class S3UploadStore
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [S3Versions.Sha256Metadata] = Convert.ToHexStringLower(sha256),
+            [S3Versions.UploadMetadata] = info.Id,
         };
         if (info.Owner is { } owner && owner.All(c => c is >= ' ' and < '\u007f'))
         {

@@ -16,7 +16,8 @@ namespace Baton.Storage.S3.Uploads;
 /// Implements every optional capability, as the disk store does.
 /// </summary>
 public sealed partial class S3UploadStore :
-    IUploadStore, IUploadTermination, IUploadConcatenation, IUploadLengthDeferral, IUploadPlacement, IUploadExpiry, IDisposable
+    IUploadStore, IUploadTermination, IUploadConcatenation, IUploadLengthDeferral, IUploadPlacement, IUploadExpiry, IUploadRecovery,
+    IDisposable
 {
     private readonly S3Connection _s3;
     private readonly IUploadLocker _locks;
@@ -56,6 +57,7 @@ public sealed partial class S3UploadStore :
             Concat = upload.Concat,
             ExpectedSha256 = upload.ExpectedSha256,
             Owner = upload.Owner,
+            Scope = upload.Scope,
             CreatedAt = _time.GetUtcNow(),
             ExpiresAt = NextExpiry(),
         };
@@ -102,6 +104,10 @@ public sealed partial class S3UploadStore :
                 return null;
             }
             var entry = new S3UploadEntry(record);
+            if (record.Info is { PlacedPath: null, PlacingPath: not null })
+            {
+                await FinishPlacementAsync(entry).ConfigureAwait(false);
+            }
             _entries[id] = entry;
             return entry;
         }

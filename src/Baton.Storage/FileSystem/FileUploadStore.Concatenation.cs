@@ -4,18 +4,15 @@ public sealed partial class FileUploadStore
 {
     public async Task<UploadInfo?> CreateFinalAsync(NewUpload upload, IReadOnlyList<string> partialIds, CancellationToken cancellation)
     {
-        long? length = 0;
+        var partials = new List<UploadInfo?>(partialIds.Count);
         foreach (var partialId in partialIds)
         {
-            var lookup = await FindAsync(partialId, cancellation).ConfigureAwait(false);
-            // Only the creator's own partials may be joined: someone else's is treated as if it did not exist.
-            if (lookup.Info is not { Kind: UploadKind.Partial } partial || partial.Owner != upload.Owner)
-            {
-                return null;
-            }
-            length = partial.Length is long l && length is long sum ? sum + l : null;
+            partials.Add((await FindAsync(partialId, cancellation).ConfigureAwait(false)).Info);
         }
-        // tus §Concatenation: the final's length is the sum of the partials' lengths (unknown while one is deferred).
+        if (!FinalUploadPlan.TryPlan(partials, upload.Owner, out var length))
+        {
+            return null;
+        }
         var final = await CreateAsync(upload with { Kind = UploadKind.Final, Length = length }, cancellation).ConfigureAwait(false);
         foreach (var partialId in partialIds.Distinct(StringComparer.Ordinal))
         {

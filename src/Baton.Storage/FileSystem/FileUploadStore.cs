@@ -63,6 +63,7 @@ public sealed partial class FileUploadStore :
             Concat = upload.Concat,
             ExpectedSha256 = upload.ExpectedSha256,
             Owner = upload.Owner,
+            Scope = upload.Scope,
             CreatedAt = _time.GetUtcNow(),
             ExpiresAt = NextExpiry(),
         };

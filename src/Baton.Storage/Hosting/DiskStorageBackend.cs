@@ -31,6 +31,6 @@ public sealed class DiskStorageBackend : IStorageBackend
     {
         var store = new FileUploadStore(options.ToStoreOptions(Path.Combine(root.StatePath, "uploads"), retention.Expiration), locker, time);
         var files = new DiskFileSource(root, time);
-        return new StorageServices(store, files, new DiskFileDigests(root, files), new DiskFileOwners(root));
+        return new StorageServices(store, files, new DiskFileDigests(root, files), new DiskFileOwners(root, files));
     }
 }

@@ -48,6 +48,6 @@ public sealed class AccessDeniedTests(ChromiumFixture chromium)
         Assert.Contains("does not allow", await banner.TextContentAsync());
         Assert.Contains(RefusedAccess.Detail, await banner.TextContentAsync());
         await page.WaitForStatusAsync("a.bin", "error");
-        Assert.False(File.Exists(server.Root.Combine("a.bin")));
+        Assert.False(server.StoredFileExists("a.bin"));
     }
 }

@@ -24,7 +24,7 @@ public sealed class AddingFilesTests(ChromiumFixture chromium)
         Assert.Equal(files.Length, await page.Locator("li.transfer").CountAsync());
         foreach (var file in files)
         {
-            Assert.Equal(FileHashes.Sha256Of(file), FileHashes.Sha256Of(server.Root.Combine(Path.GetFileName(file))));
+            Assert.Equal(FileHashes.Sha256Of(file), FileHashes.StoredSha256(server, Path.GetFileName(file)));
         }
         session.AssertNoErrors();
     }
@@ -58,7 +58,7 @@ public sealed class AddingFilesTests(ChromiumFixture chromium)
         await target.DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = dataTransfer });
 
         await page.WaitForStatusAsync("dropped.bin", "complete");
-        Assert.Equal(expected, await File.ReadAllBytesAsync(server.Root.Combine("dropped.bin")));
+        Assert.Equal(expected, server.ReadStoredFile("dropped.bin"));
         session.AssertNoErrors();
     }
 }

@@ -11,8 +11,8 @@ public sealed class FilesViewTests(ChromiumFixture chromium)
     public async Task Lists_files_and_folders_and_opens_a_folder()
     {
         await using var server = await BatonTestServer.StartAsync();
-        server.Root.WriteRandomFile("report.txt", 2500);
-        server.Root.WriteRandomFile("photos/cat picture.bin", 3 * 1024 * 1024);
+        server.WriteRandomFile("report.txt", 2500);
+        server.WriteRandomFile("photos/cat picture.bin", 3 * 1024 * 1024);
         await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
         var page = session.Page;
         await session.GotoAsync();
@@ -37,7 +37,7 @@ public sealed class FilesViewTests(ChromiumFixture chromium)
     public async Task The_download_link_returns_identical_bytes_and_copy_link_copies_its_absolute_url()
     {
         await using var server = await BatonTestServer.StartAsync();
-        var original = server.Root.WriteRandomFile("data.bin", 5 * 1024 * 1024 + 3, seed: 9);
+        var original = server.WriteRandomFile("data.bin", 5 * 1024 * 1024 + 3, seed: 9);
         await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
         var page = session.Page;
         await session.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
@@ -60,8 +60,8 @@ public sealed class FilesViewTests(ChromiumFixture chromium)
     public async Task Delete_asks_first_then_removes_the_file()
     {
         await using var server = await BatonTestServer.StartAsync();
-        var doomed = server.Root.WriteRandomFile("doomed.bin", 1000);
-        server.Root.WriteRandomFile("kept.bin", 1000);
+        server.WriteRandomFile("doomed.bin", 1000);
+        server.WriteRandomFile("kept.bin", 1000);
         await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
         var page = session.Page;
         await session.GotoAsync();
@@ -84,21 +84,22 @@ public sealed class FilesViewTests(ChromiumFixture chromium)
         await row.Locator("button.delete").ClickAsync();
         await dismissed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await row.WaitForAsync();
-        Assert.True(File.Exists(doomed), "dismissing the confirmation keeps the file");
+        Assert.True(server.StoredFileExists("doomed.bin"), "dismissing the confirmation keeps the file");
 
         accept = true;
         await row.Locator("button.delete").ClickAsync();
         await row.WaitForAsync(new() { State = WaitForSelectorState.Detached });
-        Assert.False(File.Exists(doomed));
-        Assert.True(File.Exists(server.Root.Combine("kept.bin")));
+        Assert.False(server.StoredFileExists("doomed.bin"));
+        Assert.True(server.StoredFileExists("kept.bin"));
         session.AssertNoErrors();
     }
 
     [Fact]
+    [Trait(TestStorage.Trait, TestStorage.DiskOnly)] // the file is replaced in place on disk behind the server's back
     public async Task Delete_of_a_file_changed_since_it_was_listed_is_refused_and_says_so()
     {
         await using var server = await BatonTestServer.StartAsync();
-        var file = server.Root.WriteRandomFile("moving.bin", 1000, seed: 1);
+        var file = server.WriteRandomFile("moving.bin", 1000, seed: 1);
         // An old modification time gives a strong ETag, which the page sends as If-Match (RFC 9110 §13.1.1).
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-2));
         await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
@@ -109,7 +110,7 @@ public sealed class FilesViewTests(ChromiumFixture chromium)
         await row.WaitForAsync();
 
         // Replaced atomically (as editors and rsync do): the server may still be hashing the listed version.
-        var replacement = server.Root.WriteRandomFile(".moving.tmp", 2000, seed: 2);
+        var replacement = server.WriteRandomFile(".moving.tmp", 2000, seed: 2);
         File.SetLastWriteTimeUtc(replacement, DateTime.UtcNow.AddHours(-1));
         File.Move(replacement, file, overwrite: true);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();

@@ -52,7 +52,7 @@ public sealed class PageLoadTests(ChromiumFixture chromium)
         await using var server = await BatonTestServer.StartAsync();
         await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress, new ViewportSize { Width = 375, Height = 740 });
 
-        server.Root.WriteRandomFile("a rather long file name that has to wrap on a phone screen.bin", 123_456);
+        server.WriteRandomFile("a rather long file name that has to wrap on a phone screen.bin", 123_456);
         await session.GotoAsync();
 
         await AssertFitsAsync(session.Page, "upload view");

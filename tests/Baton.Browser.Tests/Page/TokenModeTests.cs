@@ -38,7 +38,7 @@ public sealed class TokenModeTests(ChromiumFixture chromium)
 
         await page.AddFilesAsync(file);
         await page.WaitForStatusAsync("secret.bin", "complete");
-        Assert.Equal(FileHashes.Sha256Of(file), FileHashes.Sha256Of(server.Root.Combine("secret.bin")));
+        Assert.Equal(FileHashes.Sha256Of(file), FileHashes.StoredSha256(server, "secret.bin"));
 
         await page.Locator("#tab-files").ClickAsync();
         var link = page.Locator("#files a.download", new() { HasText = "secret.bin" });

@@ -73,8 +73,8 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         Assert.Equal(2, Volatile.Read(ref creations));
         Assert.True(Volatile.Read(ref offsetChecks) >= 1, "the resumed upload asks the server for its offset (tus HEAD)");
 
-        Assert.Equal(FileHashes.Sha256Of(big), FileHashes.Sha256Of(server.Root.Combine("big.bin")));
-        Assert.Equal(FileHashes.Sha256Of(small), FileHashes.Sha256Of(server.Root.Combine("small.txt")));
+        Assert.Equal(FileHashes.Sha256Of(big), FileHashes.StoredSha256(server, "big.bin"));
+        Assert.Equal(FileHashes.Sha256Of(small), FileHashes.StoredSha256(server, "small.txt"));
 
         await page.Locator("#tab-files").ClickAsync();
         var bigLink = page.Locator("#files a.download", new() { HasText = "big.bin" });
@@ -106,7 +106,7 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         await page.Locator(".uppy-Informer", new() { HasText = ".bin, .txt" }).First.WaitForAsync();
         await page.WaitForStatusAsync("fine.txt", "complete");
         Assert.Equal(0, await page.Transfer("tool.exe").CountAsync());
-        Assert.False(File.Exists(server.Root.Combine("tool.exe")));
+        Assert.False(server.StoredFileExists("tool.exe"));
         session.AssertNoErrors();
 
         // The page's check is a courtesy; the server refuses the same creation on its own (tus §Creation).
@@ -145,8 +145,8 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         await page.Locator("#resume-all").ClickAsync();
         await page.WaitForStatusAsync("first.bin", "complete", 60_000);
         await page.WaitForStatusAsync("second.bin", "complete", 60_000);
-        Assert.Equal(FileHashes.Sha256Of(first), FileHashes.Sha256Of(server.Root.Combine("first.bin")));
-        Assert.Equal(FileHashes.Sha256Of(second), FileHashes.Sha256Of(server.Root.Combine("second.bin")));
+        Assert.Equal(FileHashes.Sha256Of(first), FileHashes.StoredSha256(server, "first.bin"));
+        Assert.Equal(FileHashes.Sha256Of(second), FileHashes.StoredSha256(server, "second.bin"));
         session.AssertNoErrors();
     }
 
@@ -169,7 +169,7 @@ public sealed class UploadFlowTests(ChromiumFixture chromium)
         Assert.Equal(204, (await terminated).Status);
         await page.Transfer("dropped.bin").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         held.Release();
-        Assert.False(File.Exists(server.Root.Combine("dropped.bin")));
+        Assert.False(server.StoredFileExists("dropped.bin"));
         session.AssertNoErrors();
     }
 }

@@ -15,6 +15,7 @@ public sealed class ClientTokenTests : IAsyncLifetime
         _server = await BatonTestServer.StartAsync(o => o.Auth.Tokens =
             [new TokenEntry { Name = "cli", Sha256 = TokenStore.Hash(Secret), Permissions = [BatonPermissions.Admin] }]);
         File.WriteAllText(_server.Root.Combine("doc.txt"), "protected content");
+        TestStorage.Publish(_server.Services, _server.Root.Path, "doc.txt");
     }
 
     public async Task DisposeAsync()
@@ -45,10 +46,10 @@ public sealed class ClientTokenTests : IAsyncLifetime
         var put = await BatonCli.RunAsync(["put", _work.Combine("up.txt"), _server.Url("uploads").ToString(), "-q"],
             workingDirectory: _work.Path, environment: new Dictionary<string, string?> { ["BATON_TOKEN"] = Secret, ["XDG_STATE_HOME"] = _work.Combine("state") });
         Assert.True(put.ExitCode == 0, put.Output);
-        Assert.Equal("uploaded with a token", File.ReadAllText(_server.Root.Combine("up.txt")));
+        Assert.Equal("uploaded with a token", _server.ReadStoredText("up.txt"));
 
         var removed = await BatonCli.RunAsync(["rm", url, "--token", Secret], workingDirectory: _work.Path);
         Assert.True(removed.ExitCode == 0, removed.Output);
-        Assert.False(File.Exists(_server.Root.Combine("doc.txt")));
+        Assert.False(_server.StoredFileExists("doc.txt"));
     }
 }

@@ -5,6 +5,7 @@ namespace Baton.Cli.Tests.Folders;
 /// <summary>
 /// <c>baton mkdir</c>, <c>baton mv</c>, <c>baton rm -r</c> and <c>baton ls</c> sizes (issue 14 item 4), run as processes
 /// against a real Baton server; refusals are one line with the documented exit code.
+/// Stored state is checked through the backend, so they hold on S3 too (BATON_TEST_STORAGE=s3).
 /// </summary>
 public sealed class FolderVerbTests : IAsyncLifetime
 {
@@ -23,7 +24,7 @@ public sealed class FolderVerbTests : IAsyncLifetime
         var again = await BatonCli.RunAsync(["mkdir", Url("photos/2024/")]);
 
         Assert.True(created.ExitCode == 0, created.Output);
-        Assert.True(Directory.Exists(_server.Root.Combine("photos", "2024")));
+        Assert.True(_server.StoredFolderExists("photos/2024"));
         Assert.Equal(ExitCodes.Refused, again.ExitCode);
         Assert.Contains("409", again.Output);
     }
@@ -31,59 +32,59 @@ public sealed class FolderVerbTests : IAsyncLifetime
     [Fact]
     public async Task Mv_renames_a_file_keeping_its_bytes_and_refuses_a_taken_name()
     {
-        var original = File.ReadAllBytes(_server.Root.WriteRandomFile("a.bin", 5000));
-        _server.Root.WriteRandomFile("taken.bin", 10);
+        var original = File.ReadAllBytes(_server.WriteRandomFile("a.bin", 5000));
+        _server.WriteRandomFile("taken.bin", 10);
 
         var refused = await BatonCli.RunAsync(["mv", Url("a.bin"), Url("taken.bin")]);
         var moved = await BatonCli.RunAsync(["mv", Url("a.bin"), Url("archive/b.bin")]);
 
         Assert.Equal(ExitCodes.Refused, refused.ExitCode);
         Assert.True(moved.ExitCode == 0, moved.Output);
-        Assert.Equal(original, File.ReadAllBytes(_server.Root.Combine("archive", "b.bin")));
-        Assert.False(File.Exists(_server.Root.Combine("a.bin")));
+        Assert.Equal(original, _server.ReadStoredFile("archive/b.bin"));
+        Assert.False(_server.StoredFileExists("a.bin"));
     }
 
     [Fact]
     public async Task Mv_of_a_folder_into_itself_is_refused()
     {
-        _server.Root.WriteRandomFile("top/f.bin", 10);
+        _server.WriteRandomFile("top/f.bin", 10);
 
         var run = await BatonCli.RunAsync(["mv", Url("top/"), Url("top/inner/")]);
 
         Assert.Equal(ExitCodes.Refused, run.ExitCode);
         Assert.Contains("400", run.Output);
-        Assert.True(File.Exists(_server.Root.Combine("top", "f.bin")));
+        Assert.True(_server.StoredFileExists("top/f.bin"));
     }
 
     [Fact]
     public async Task Rm_r_deletes_a_folder_tree_and_plain_rm_does_not()
     {
-        _server.Root.WriteRandomFile("old/x/f.bin", 10);
+        _server.WriteRandomFile("old/x/f.bin", 10);
 
         var plain = await BatonCli.RunAsync(["rm", Url("old/")]);
-        Assert.True(File.Exists(_server.Root.Combine("old", "x", "f.bin")));
+        Assert.True(_server.StoredFileExists("old/x/f.bin"));
         var recursive = await BatonCli.RunAsync(["rm", "-r", Url("old/")]);
 
         Assert.Equal(ExitCodes.Usage, plain.ExitCode);
         Assert.True(recursive.ExitCode == 0, recursive.Output);
-        Assert.False(Directory.Exists(_server.Root.Combine("old")));
+        Assert.False(_server.StoredFolderExists("old"));
     }
 
     [Fact]
     public async Task Rm_r_of_a_folder_url_without_slash_deletes_it_too()
     {
-        _server.Root.WriteRandomFile("old/f.bin", 10);
+        _server.WriteRandomFile("old/f.bin", 10);
 
         var run = await BatonCli.RunAsync(["rm", "-r", Url("old")]);
 
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.False(Directory.Exists(_server.Root.Combine("old")));
+        Assert.False(_server.StoredFolderExists("old"));
     }
 
     [Fact]
     public async Task Ls_prints_human_sizes_and_exact_bytes_on_request()
     {
-        _server.Root.WriteRandomFile("big.bin", 3 * 1024 * 1024 / 2);
+        _server.WriteRandomFile("big.bin", 3 * 1024 * 1024 / 2);
 
         var human = await BatonCli.RunAsync(["ls", _server.BaseAddress.AbsoluteUri]);
         var exact = await BatonCli.RunAsync(["ls", _server.BaseAddress.AbsoluteUri, "--bytes"]);

@@ -17,7 +17,7 @@ public sealed class GetOutputTargetTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await BatonTestServer.StartAsync();
-        _source = _server.Root.WriteRandomFile("f.bin", 3 << 20);
+        _source = _server.WriteRandomFile("f.bin", 3 << 20);
     }
 
     private string Url => _server.Url("files/f.bin").AbsoluteUri;

@@ -39,7 +39,7 @@ public sealed class InstallTests : IDisposable
         var version = await RunningProcess.RunAsync(baton, ["--version"]);
         Assert.True(version.ExitCode == 0, version.Output);
         await using var server = await BatonTestServer.StartAsync();
-        var source = server.Root.WriteRandomFile("big.iso", 100_000);
+        var source = server.WriteRandomFile("big.iso", 100_000);
         var get = await RunningProcess.RunAsync(baton, ["get", server.Url("files/big.iso").AbsoluteUri, "-o", _dir.Combine("big.iso"), "-q"]);
         Assert.True(get.ExitCode == 0, get.Output);
         Assert.Equal(await File.ReadAllBytesAsync(source), await File.ReadAllBytesAsync(_dir.Combine("big.iso")));

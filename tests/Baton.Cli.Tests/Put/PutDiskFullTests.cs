@@ -8,6 +8,7 @@ namespace Baton.Cli.Tests.Put;
 /// is made — byte-exact, sending only what the server does not hold.
 /// </summary>
 [Trait("Speed", "Slow")]
+[Trait(TestStorage.Trait, TestStorage.DiskOnly)] // a tmpfs ROOT is the disk backend's
 public sealed class PutDiskFullTests : IDisposable
 {
     private const int MiB = 1 << 20;

@@ -35,7 +35,7 @@ public sealed class PutProtocolTests : IDisposable
             environment: Environment);
 
         Assert.True(put.ExitCode == 0, put.Output);
-        Assert.Equal(await File.ReadAllBytesAsync(source), await File.ReadAllBytesAsync(baton.Root.Combine("ietf.bin")));
+        Assert.Equal(await File.ReadAllBytesAsync(source), baton.ReadStoredFile("ietf.bin"));
         Assert.True(Result(put.Output).GetProperty("verified").GetBoolean());
         var uploads = _requests.Where(r => r.Method != "OPTIONS").ToList();
         Assert.Contains(uploads, r => r.Method == "POST");
@@ -53,7 +53,7 @@ public sealed class PutProtocolTests : IDisposable
             environment: Environment);
 
         Assert.True(put.ExitCode == 0, put.Output);
-        Assert.Equal(await File.ReadAllBytesAsync(source), await File.ReadAllBytesAsync(baton.Root.Combine("tus.bin")));
+        Assert.Equal(await File.ReadAllBytesAsync(source), baton.ReadStoredFile("tus.bin"));
         var uploads = _requests.Where(r => r.Method != "OPTIONS").ToList();
         Assert.NotEmpty(uploads);
         Assert.All(uploads, r => Assert.Equal((TusHeaders.Version, (string?)null), (r.Tus, r.Interop)));
@@ -70,7 +70,7 @@ public sealed class PutProtocolTests : IDisposable
 
         Assert.True(put.ExitCode == 0, put.Output);
         Assert.Contains("the IETF upload protocol has no concatenation; uploading sequentially", put.Output);
-        Assert.Equal(await File.ReadAllBytesAsync(source), await File.ReadAllBytesAsync(baton.Root.Combine("seq.bin")));
+        Assert.Equal(await File.ReadAllBytesAsync(source), baton.ReadStoredFile("seq.bin"));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class PutProtocolTests : IDisposable
 
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.True(Result(second.Output).GetProperty("resumed").GetBoolean());
-        Assert.Equal(await File.ReadAllBytesAsync(source), await File.ReadAllBytesAsync(baton.Root.Combine("resumed.bin")));
+        Assert.Equal(await File.ReadAllBytesAsync(source), baton.ReadStoredFile("resumed.bin"));
         var rerun = _requests.Skip(firstRun).Where(r => r.Method != "OPTIONS").ToList();
         Assert.DoesNotContain(rerun, r => r.Method == "POST");
         Assert.Contains(rerun, r => r.Method == "HEAD");
@@ -122,11 +122,11 @@ public sealed class PutProtocolTests : IDisposable
         var result = Result(second.Output);
         Assert.True(result.GetProperty("resumed").GetBoolean());
         Assert.True(result.GetProperty("verified").GetBoolean());
-        Assert.Equal(await File.ReadAllBytesAsync(source), await File.ReadAllBytesAsync(baton.Root.Combine("switched.bin")));
+        Assert.Equal(await File.ReadAllBytesAsync(source), baton.ReadStoredFile("switched.bin"));
         var rerun = _requests.Skip(firstRun).Where(r => r.Method != "OPTIONS").ToList();
         Assert.DoesNotContain(rerun, r => r.Method == "POST");
         Assert.All(rerun, r => Assert.Equal(("9", (string?)null), (r.Interop, r.Tus)));
-        Assert.Single(Directory.GetFiles(baton.Root.Path), f => Path.GetFileName(f).StartsWith("switched", StringComparison.Ordinal));
+        Assert.Single(baton.StoredFileNames(), f => f.StartsWith("switched", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -146,7 +146,9 @@ public sealed class PutProtocolTests : IDisposable
         }
         var firstRun = _requests.Count;
         var ietf = await BatonCli.RunAsync(["put", source, url, "--protocol", "ietf"], environment: Environment);
-        var ietfRequests = _requests.Skip(firstRun).Count(r => r.Method != "OPTIONS");
+        // Only requests without Tus-Resumable are the IETF run's: a PATCH the killed tus run had already written to its socket may
+        // still reach the server after the kill (seen as a flaky 1 here).
+        var ietfRequests = _requests.Skip(firstRun).Count(r => r.Method != "OPTIONS" && r.Tus is null);
         var tus = await BatonCli.RunAsync(["put", source, url, "--protocol", "tus", "--json"], environment: Environment);
 
         Assert.Equal(ExitCodes.Usage, ietf.ExitCode);
@@ -155,7 +157,7 @@ public sealed class PutProtocolTests : IDisposable
         Assert.Equal(0, ietfRequests);
         Assert.True(tus.ExitCode == 0, tus.Output);
         Assert.True(Result(tus.Output).GetProperty("resumed").GetBoolean());
-        Assert.Equal(await File.ReadAllBytesAsync(source), await File.ReadAllBytesAsync(baton.Root.Combine("parallel.bin")));
+        Assert.Equal(await File.ReadAllBytesAsync(source), baton.ReadStoredFile("parallel.bin"));
     }
 
     [Fact]

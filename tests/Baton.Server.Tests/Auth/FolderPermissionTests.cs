@@ -20,7 +20,6 @@ public sealed class FolderPermissionTests : IAsyncLifetime
     }
 
     [Fact]
-    [Trait(TestStorage.Trait, TestStorage.DiskOnly)] // folder changes are disk-only so far (405 on S3, FolderApiTests)
     public async Task Each_folder_change_needs_its_permissions()
     {
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(HttpMethod.Post, "api/files/folders?path=r", AuthTestServer.ReaderToken));
@@ -30,6 +29,9 @@ public sealed class FolderPermissionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, await SendAsync(HttpMethod.Post, "api/files/move?from=a.txt&to=m.txt", AuthTestServer.AdminToken));
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(HttpMethod.Delete, "api/files?path=dir&recursive=true", AuthTestServer.UploaderToken));
         Assert.Equal(HttpStatusCode.NoContent, await SendAsync(HttpMethod.Delete, "api/files?path=dir&recursive=true", AuthTestServer.DeleterToken));
-        Assert.True(File.Exists(_auth.Server.Root.Combine("b.txt")));
+        Assert.True(_auth.Server.StoredFileExists("b.txt"));
+        Assert.True(_auth.Server.StoredFileExists("m.txt"));
+        Assert.False(_auth.Server.StoredFolderExists("dir"));
+        Assert.True(_auth.Server.StoredFolderExists("u"));
     }
 }

@@ -28,10 +28,12 @@ public sealed class JwtBearerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private static string Jwt(string permissions, DateTime? expires = null, string audience = "baton", byte[]? key = null) =>
+    private static string Jwt(string permissions, DateTime? expires = null, string audience = "baton", byte[]? key = null, string? scope = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity([new Claim("sub", "carol"), new Claim("baton", permissions)]),
+            Subject = new ClaimsIdentity(scope is null
+                ? [new Claim("sub", "carol"), new Claim("baton", permissions)]
+                : [new Claim("sub", "carol"), new Claim("baton", permissions), new Claim("baton_scope", scope)]),
             Issuer = "https://idp.test",
             Audience = audience,
             NotBefore = DateTime.UtcNow.AddMinutes(-10),
@@ -49,6 +51,18 @@ public sealed class JwtBearerTests : IAsyncLifetime
         }
         using var response = await _server.Client.SendAsync(request);
         return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task A_baton_scope_claim_confines_the_caller_to_its_folder_and_a_bad_one_to_nowhere()
+    {
+        _server.WriteStoredText("home/carol/own.txt", "carol's");
+
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("files/own.txt", Jwt("download", scope: "home/carol")));
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync("files/f.txt", Jwt("download", scope: "home/carol")));
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync("files/f.txt", Jwt("download", scope: "../..")));     // fail closed
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync("files/home/carol/own.txt", Jwt("download", scope: "../..")));
+        Assert.Equal(HttpStatusCode.OK, await GetAsync("files/f.txt", Jwt("download")));
     }
 
     [Fact]

@@ -15,3 +15,10 @@ public sealed class S3FileSourceConformanceTests(RgwFixture rgw) : FileSourceCon
 {
     protected override Task<BackendUnderTest> CreateBackendAsync() => Task.FromResult<BackendUnderTest>(new S3BackendUnderTest(rgw.Engine));
 }
+
+[Collection(RgwFixture.Collection)]
+[Trait("Speed", "Slow")]
+public sealed class S3FileTreeConformanceTests(RgwFixture rgw) : FileTreeConformance
+{
+    protected override Task<BackendUnderTest> CreateBackendAsync() => Task.FromResult<BackendUnderTest>(new S3BackendUnderTest(rgw.Engine));
+}

@@ -21,21 +21,12 @@ public sealed class S3UnavailableTests(RgwFixture rgw)
     {
         await using var relay = new TcpRelay(new Uri(rgw.Engine.Endpoint));
         var options = rgw.Engine.Options();
-        await using var server = await BatonTestServer.StartAsync(services: s =>
+        await using var server = await S3BatonServer.StartAsync(options, adjust: o =>
         {
-            s.AddBatonS3Storage();
-            s.Configure<StorageOptions>(o => o.Kind = S3StorageBackend.S3Kind);
-            s.Configure<S3StorageOptions>(o =>
-            {
-                o.ServiceUrl = relay.Url.ToString();
-                o.Bucket = options.Bucket;
-                o.Prefix = options.Prefix;
-                o.AccessKey = options.AccessKey;
-                o.SecretKey = options.SecretKey;
-                o.PartSize = 5 * MiB;
-                o.RetryAfter = TimeSpan.FromSeconds(7);
-                o.Timeout = TimeSpan.FromSeconds(5);
-            });
+            o.ServiceUrl = relay.Url.ToString();
+            o.PartSize = 5 * MiB;
+            o.RetryAfter = TimeSpan.FromSeconds(7);
+            o.Timeout = TimeSpan.FromSeconds(5);
         });
         var content = new byte[6 * MiB + 3];
         new Random(21).NextBytes(content);

@@ -35,7 +35,7 @@ public sealed partial class FolderArchiveDownload(
     public async Task HandleAsync(HttpContext context, string? path)
     {
         var cancellation = context.RequestAborted;
-        switch (files.Check(path, out var folder))
+        switch (files.Resolve(path, out var folder))
         {
             case PathCheck.Invalid:
                 await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidPath);

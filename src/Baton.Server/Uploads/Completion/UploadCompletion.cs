@@ -2,6 +2,7 @@ using Baton.Protocol.Paths;
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Server.Auth;
+using Baton.Server.Files;
 using Baton.Server.Hosting;
 using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Http;
@@ -65,6 +66,7 @@ public sealed partial class UploadCompletion(
         }
         var metadata = UploadMetadata.TryParse(info.Metadata, out var parsed, out _) ? parsed : UploadMetadata.Empty;
         if (UploadTarget.TryDecide(metadata, info.Id, allowHidden: false, out var target) is not null
+            || !UploadTarget.TryConfine(ref target, info.Scope)
             || !InsideRoot(target.Folder))
         {
             // Checked at creation; only reachable if the metadata was stored by an older server or a link now leads out.
@@ -182,7 +184,7 @@ public sealed partial class UploadCompletion(
 
     /// <summary>The download URL of the file <paramref name="info"/> became, or null while it is not placed.</summary>
     public string? FileUrl(HttpRequest request, UploadInfo info) =>
-        UploadUrls.File(request, root, options.Value.PathBase, info.PlacedPath);
+        UploadUrls.File(request, root, options.Value.PathBase, info.PlacedPath, services.GetRequiredService<StoredFiles>());
 
     /// <summary>
     /// Whether every existing folder on the way to <paramref name="folder"/> resolves inside the root and outside the state

@@ -15,14 +15,20 @@ public static class UploadUrls
     public static string Upload(HttpRequest creation, string id) =>
         UploadAccess.Location(creation.HttpContext, (creation.PathBase + creation.Path).Value!.TrimEnd('/') + "/" + id);
 
-    /// <summary>The download path of a placed file (via <see cref="FileLinks"/>), or null when it is not inside ROOT.</summary>
-    public static string? File(HttpRequest request, BatonRoot root, string baseOfBaton, string? placedPath)
+    /// <summary>The download path of a placed file (via <see cref="FileLinks"/>) as <paramref name="files"/> presents it to the
+    /// caller (relative to its scope), or null when it is not inside ROOT or not inside the caller's scope.</summary>
+    public static string? File(HttpRequest request, BatonRoot root, string baseOfBaton, string? placedPath, StoredFiles files)
     {
         if (placedPath is null || !root.Contains(placedPath))
         {
             return null;
         }
         var relative = Path.GetRelativePath(root.FullPath, placedPath).Replace(Path.DirectorySeparatorChar, '/');
-        return FileLinks.Download(relative, request.PathBase.Value + baseOfBaton);
+        if (Baton.Protocol.Paths.RelativePath.TryParse(relative, allowHidden: true, out var name) != Baton.Protocol.Paths.PathCheck.Valid
+            || files.Present(name) is not { } shown)
+        {
+            return null;
+        }
+        return FileLinks.Download(shown.ToString(), request.PathBase.Value + baseOfBaton);
     }
 }

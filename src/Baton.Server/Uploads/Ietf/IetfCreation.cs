@@ -32,7 +32,8 @@ public sealed class IetfCreation(
             return;
         }
         var info = await store.Core.CreateAsync(new NewUpload(length, metadata.ToString(),
-            ExpectedSha256: IetfRequest.ExpectedSha256(request), Owner: UploadAccess.OwnerOf(context)), cancellation);
+            ExpectedSha256: IetfRequest.ExpectedSha256(request), Owner: UploadAccess.OwnerOf(context),
+            Scope: UploadAccess.ScopeOf(context)), cancellation);
         await events.CreatedAsync(info, cancellation);
         context.Response.Headers.Location = UploadUrls.Upload(request, info.Id);
 

@@ -66,7 +66,7 @@ public sealed class TusCreation(
         else
         {
             var kind = concat is null ? UploadKind.Regular : UploadKind.Partial;
-            info = await store.Core.CreateAsync(new NewUpload(length, raw, kind, concat?.ToString(), Owner: owner), cancellation);
+            info = await store.Core.CreateAsync(new NewUpload(length, raw, kind, concat?.ToString(), Owner: owner, Scope: UploadAccess.ScopeOf(context)), cancellation);
         }
         await events.CreatedAsync(info, cancellation);
         context.Response.Headers.Location = UploadUrls.Upload(request, info.Id);
@@ -100,7 +100,7 @@ public sealed class TusCreation(
         {
             return null;
         }
-        return await store.Concatenation.CreateFinalAsync(new NewUpload(null, metadata, UploadKind.Final, concat.ToString(), Owner: owner), ids, cancellation);
+        return await store.Concatenation.CreateFinalAsync(new NewUpload(null, metadata, UploadKind.Final, concat.ToString(), Owner: owner, Scope: UploadAccess.ScopeOf(request.HttpContext)), ids, cancellation);
     }
 
     /// <summary>tus §POST: exactly one of Upload-Length / Upload-Defer-Length: 1 (none for a final upload), valid metadata,

@@ -6,15 +6,60 @@ namespace Baton.Storage.FileSystem.Files;
 
 /// <summary>
 /// Who owns each stored file that came from an upload: one small record per file in <c>.baton/owners</c> (temp + rename).
-/// Records are keyed by the file's full path on disk, as before the seam, so records written by earlier versions still count.
+/// Records are keyed by the file's full path on disk, as before the seam, so records written by earlier versions still count;
+/// they follow a file or folder the file source moves (<see cref="Follow"/>), so a move does not take bytes out of a quota.
 /// </summary>
-public sealed class DiskFileOwners(DiskRoot root) : IFileOwners
+public sealed class DiskFileOwners : IFileOwners
 {
-    private readonly Lazy<string> _folder = new(() => Directory.CreateDirectory(Path.Combine(root.StatePath, "owners")).FullName);
+    private readonly DiskRoot root;
+    private readonly Lazy<string> _folder;
 
-    public void Record(string name, string owner)
+    public DiskFileOwners(DiskRoot root, DiskFileSource? files = null)
     {
-        var key = root.Lexical(name);
+        this.root = root;
+        _folder = new(() => Directory.CreateDirectory(Path.Combine(root.StatePath, "owners")).FullName);
+        if (files is not null)
+        {
+            files.PathMoved += Follow;
+        }
+    }
+
+    /// <summary>Every record of <paramref name="from"/> or below it now names the same place below <paramref name="to"/>; a record
+    /// of a file the move replaced no longer counts.</summary>
+    private void Follow(string from, string to)
+    {
+        var moved = new List<(string Record, string Owner, string Key)>();
+        foreach (var record in Directory.EnumerateFiles(_folder.Value))
+        {
+            if (record.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var lines = File.ReadAllLines(record);
+            if (lines.Length < 2)
+            {
+                continue;
+            }
+            if (lines[1] == to)
+            {
+                File.Delete(record); // the file it named was replaced
+            }
+            else if (lines[1] == from || lines[1].StartsWith(from + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                moved.Add((record, lines[0], to + lines[1][from.Length..]));
+            }
+        }
+        foreach (var (record, owner, key) in moved)
+        {
+            Write(key, owner);
+            File.Delete(record);
+        }
+    }
+
+    public void Record(string name, string owner) => Write(root.Lexical(name), owner);
+
+    private void Write(string key, string owner)
+    {
         var file = RecordPath(key);
         var temp = file + ".tmp";
         File.WriteAllText(temp, owner + "\n" + key + "\n");

@@ -41,13 +41,13 @@ public sealed partial class DiskFileSource : IFileTree
             && DiskStatus.OfPath(existing) is { IsRegularFile: true } && File.Exists(to))
         {
             // rename(2) replaces the destination file atomically.
-            return ValueTask.FromResult(Attempt(() => File.Move(from, to!, overwrite: true)));
+            return ValueTask.FromResult(Moved(from, to!, Attempt(() => File.Move(from, to!, overwrite: true))));
         }
         if (outcome != TreeOutcome.Done)
         {
             return ValueTask.FromResult(outcome);
         }
-        return ValueTask.FromResult(Attempt(() =>
+        return ValueTask.FromResult(Moved(from, to!, Attempt(() =>
         {
             if (isFolder)
             {
@@ -57,7 +57,19 @@ public sealed partial class DiskFileSource : IFileTree
             {
                 File.Move(from, to!, overwrite: false);
             }
-        }));
+        })));
+    }
+
+    /// <summary>Raised after a file or folder moved (full lexical paths, old and new), so records kept by path follow it.</summary>
+    internal event Action<string, string>? PathMoved;
+
+    private TreeOutcome Moved(string from, string to, TreeOutcome outcome)
+    {
+        if (outcome == TreeOutcome.Done)
+        {
+            PathMoved?.Invoke(from, to);
+        }
+        return outcome;
     }
 
     public ValueTask<TreeOutcome> DeleteFolderAsync(RelativePath folder, bool recursive, CancellationToken cancellation)
