@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # ceph-mon, ceph-osd, radosgw: the S3 engine (Ceph RGW) scripts/rgw-start.sh runs for the S3 backend's tests.
-apt_packages=(curl wget aria2 nginx axel chromium unzip ceph-mon ceph-osd radosgw)
+# postgresql: the shared state of cluster mode, which scripts/pg-start.sh runs for the cluster tests.
+apt_packages=(curl wget aria2 nginx axel chromium unzip ceph-mon ceph-osd radosgw postgresql)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -7,12 +7,26 @@ results=$(mktemp -d)
 status=0
 # A full run starts the S3 engine (Ceph RGW, scripts/rgw-start.sh) once for everything that needs it: the S3 backend's tests and
 # the HTTP suites (tests/Baton.Server.Tests) run a second time against S3 below. It is stopped at the end if this run started it.
+# Likewise PostgreSQL (scripts/pg-start.sh) for the cluster mode's tests, which read BATON_PG_CONNECTION.
 rgw_started=0
+pg_started=0
+stop_started() {
+  [ "$rgw_started" = 1 ] && BATON_RGW_HOME="$rgw_home" scripts/rgw-stop.sh >/dev/null
+  [ "$pg_started" = 1 ] && BATON_PG_HOME="$pg_home" scripts/pg-stop.sh >/dev/null
+  true
+}
 if [ -z "${BATON_TEST_PROJECTS:-}" ]; then
+  trap stop_started EXIT
   rgw_env=$(scripts/rgw-start.sh) || { echo "run-tests: scripts/rgw-start.sh failed" >&2; exit 1; }
   grep -q '^BATON_RGW_STARTED=1' <<<"$rgw_env" && rgw_started=1
   rgw_home=$(sed -n 's/^BATON_RGW_HOME=//p' <<<"$rgw_env")
-  trap '[ "$rgw_started" = 1 ] && BATON_RGW_HOME="$rgw_home" scripts/rgw-stop.sh >/dev/null' EXIT
+  pg_env=$(scripts/pg-start.sh) || { echo "run-tests: scripts/pg-start.sh failed" >&2; exit 1; }
+  grep -q '^BATON_PG_STARTED=1' <<<"$pg_env" && pg_started=1
+  pg_home=$(sed -n 's/^BATON_PG_HOME=//p' <<<"$pg_env")
+  set -a
+  # shellcheck disable=SC1090
+  . "$pg_home/pg.env"
+  set +a
 fi
 for target in ${BATON_TEST_PROJECTS:-Baton.slnx}; do
   dotnet test "$target" -c Release --no-build --logger "trx" --results-directory "$results" "$@" || status=$?

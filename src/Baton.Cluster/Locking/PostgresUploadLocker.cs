@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using Baton.Storage.Locking;
+using Npgsql;
+
+namespace Baton.Cluster.Locking;
+
+/// <summary>
+/// Upload locks shared by every instance on one PostgreSQL database: a session-level advisory lock held on a connection of its own
+/// (unpooled, so the lock dies with the connection — a killed instance's locks are free as soon as PostgreSQL notices). A waiter
+/// that gives up after <see cref="UploadLockOptions.Wait"/> sends a release request (NOTIFY on <see cref="ReleaseChannel"/>) which
+/// the holder, listening on its lock connection, turns into <see cref="IUploadLease.Stopping"/>; then it waits
+/// <see cref="UploadLockOptions.TakeoverWait"/> more. Same semantics as <see cref="InProcessUploadLocker"/>.
+/// </summary>
+public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable
+{
+    private readonly UploadLockOptions options;
+    private readonly NpgsqlDataSource notifications;
+    private readonly NpgsqlDataSource locks;
+
+    /// <param name="connectionString">The cluster database (<c>Baton:Cluster:Postgres</c>).</param>
+    /// <param name="options">Wait and takeover bounds.</param>
+    public PostgresUploadLocker(string connectionString, UploadLockOptions options)
+    {
+        this.options = options;
+        notifications = NpgsqlDataSource.Create(connectionString);
+        // Unpooled: a pooled connection returned with its session lock would keep the lock alive after the lease ends; unpooled,
+        // closing the lease's connection ends the session and with it the lock.
+        locks = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await notifications.DisposeAsync().ConfigureAwait(false);
+        await locks.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>The channel release requests travel on; the payload is the lock key in decimal.</summary>
+    public const string ReleaseChannel = "baton_upload_release";
+
+    public async Task<IUploadLease?> AcquireAsync(string id, CancellationToken cancellation)
+    {
+        var key = KeyOf(id);
+        var connection = await OpenLockConnectionAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            if (!await LockWithinAsync(connection, key, options.Wait, cancellation).ConfigureAwait(false))
+            {
+                await RequestReleaseAsync(key, cancellation).ConfigureAwait(false);
+                if (!await LockWithinAsync(connection, key, options.TakeoverWait, cancellation).ConfigureAwait(false))
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    return null;
+                }
+            }
+            return await PostgresUploadLease.StartAsync(connection, key).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask<IUploadLease?> TryAcquireAsync(string id, CancellationToken cancellation)
+    {
+        var key = KeyOf(id);
+        var connection = await OpenLockConnectionAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
+            command.Parameters.AddWithValue(key);
+            if ((bool)(await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!)
+            {
+                return await PostgresUploadLease.StartAsync(connection, key).ConfigureAwait(false);
+            }
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // Advisory locks live in the database, not here: nothing to forget.
+    public void Forget(string id)
+    {
+    }
+
+    /// <summary>The 64-bit advisory lock key of an upload id (first 8 bytes of its SHA-256; a collision only makes two uploads
+    /// share a lock, never lets two holders in).</summary>
+    internal static long KeyOf(string id) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0);
+
+    private ValueTask<NpgsqlConnection> OpenLockConnectionAsync(CancellationToken cancellation) =>
+        locks.OpenConnectionAsync(cancellation);
+
+    private static async Task<bool> LockWithinAsync(
+        NpgsqlConnection connection, long key, TimeSpan limit, CancellationToken cancellation)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(limit);
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection);
+        command.Parameters.AddWithValue(key);
+        try
+        {
+            await command.ExecuteNonQueryAsync(timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // Npgsql cancelled the wait on the server (57014); the connection stays usable.
+            return false;
+        }
+    }
+
+    private async Task RequestReleaseAsync(long key, CancellationToken cancellation)
+    {
+        await using var command = notifications.CreateCommand("SELECT pg_notify($1, $2)");
+        command.Parameters.AddWithValue(ReleaseChannel);
+        command.Parameters.AddWithValue(key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+    }
+}
