@@ -8,13 +8,14 @@ namespace Baton.Storage;
 public static class FinalUploadPlan
 {
     /// <summary>Whether <paramref name="partials"/> (looked up in order; null when not found) may be joined for
-    /// <paramref name="owner"/>, and the final's length.</summary>
-    public static bool TryPlan(IEnumerable<UploadInfo?> partials, string? owner, out long? length)
+    /// <paramref name="owner"/> working in <paramref name="scope"/> (the folder it is confined to, null for none), and the final's
+    /// length.</summary>
+    public static bool TryPlan(IEnumerable<UploadInfo?> partials, string? owner, string? scope, out long? length)
     {
         length = 0;
         foreach (var partial in partials)
         {
-            if (partial is not { Kind: UploadKind.Partial } || partial.Owner != owner)
+            if (partial is not { Kind: UploadKind.Partial } || partial.Owner != owner || partial.Scope != scope)
             {
                 length = null;
                 return false;

@@ -21,12 +21,15 @@ public sealed class AppendAdmissionTests
     [Fact]
     public void A_final_joins_only_its_owners_partials_and_sums_their_lengths()
     {
-        Assert.True(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Partial, "a", 3), Upload(0, UploadKind.Partial, "a", 4)], "a", out var sum));
+        Assert.True(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Partial, "a", 3), Upload(0, UploadKind.Partial, "a", 4)], "a", null, out var sum));
         Assert.Equal(7, sum);
-        Assert.True(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Partial, "a", 3), Upload(0, UploadKind.Partial, "a", null)], "a", out var unknown));
+        Assert.True(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Partial, "a", 3), Upload(0, UploadKind.Partial, "a", null)], "a", null, out var unknown));
         Assert.Null(unknown); // a deferred partial length leaves the final's length unknown
-        Assert.False(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Partial, "a", 3), Upload(0, UploadKind.Partial, "b", 4)], "a", out _));
-        Assert.False(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Partial, "a", 3), null], "a", out _));
-        Assert.False(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Regular, "a", 3)], "a", out _));
+        Assert.False(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Partial, "a", 3), Upload(0, UploadKind.Partial, "b", 4)], "a", null, out _));
+        Assert.False(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Partial, "a", 3), null], "a", null, out _));
+        Assert.False(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Regular, "a", 3)], "a", null, out _));
+        // The same owner name in another folder (a JWT subject equal to a token's name): not its partial.
+        Assert.False(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Partial, "a", 3) with { Scope = "home/b" }], "a", "home/a", out _));
+        Assert.True(FinalUploadPlan.TryPlan([Upload(0, UploadKind.Partial, "a", 3) with { Scope = "home/a" }], "a", "home/a", out _));
     }
 }

@@ -19,10 +19,16 @@ public sealed class UploadAccess(IFileOwners owners, BatonRoot root)
     /// <summary>The folder the caller is confined to (root-relative), recorded with its uploads; null for the whole root.</summary>
     public static string? ScopeOf(HttpContext context) => BatonCaller.From(context.User)?.Confinement?.ToString();
 
-    /// <summary>Whether the caller may see or change <paramref name="upload"/>: its owner, an admin, or an upload without owner.</summary>
+    /// <summary>Whether the caller may see or change <paramref name="upload"/>: its owner, an admin, or an upload without owner —
+    /// and for a caller confined to a folder only an upload made in that same folder by it (an ownerless upload, or one whose
+    /// owner name it shares through another scheme, would be placed outside: found in review of the scope work).</summary>
     public static bool MayUse(HttpContext context, UploadInfo upload)
     {
         var caller = BatonCaller.From(context.User);
+        if (caller?.Confinement is { } scope)
+        {
+            return caller.Name == upload.Owner && upload.Scope == scope.ToString();
+        }
         return upload.Owner is null
                || (caller is not null && (caller.Can(BatonPermissions.Admin) || caller.Name == upload.Owner
                    // a link made for exactly this upload resource (handed out when a signed upload link created it)

@@ -9,7 +9,7 @@ public sealed partial class S3UploadStore
         {
             partials.Add((await FindAsync(partialId, cancellation).ConfigureAwait(false)).Info);
         }
-        if (!FinalUploadPlan.TryPlan(partials, upload.Owner, out var length))
+        if (!FinalUploadPlan.TryPlan(partials, upload.Owner, upload.Scope, out var length))
         {
             return null;
         }

@@ -19,6 +19,7 @@ public sealed class ScopeTests : IAsyncLifetime
 {
     private const string Alice = "bt_alice_scoped_0123456789";
     private const string Bob = "bt_bob_scoped_0123456789";
+    private const string AliceUnscoped = "bt_alice_unscoped_0123456789";
     private BatonTestServer _server = null!;
 
     public async Task InitializeAsync()
@@ -28,6 +29,8 @@ public sealed class ScopeTests : IAsyncLifetime
             o.Auth.Tokens =
             [
                 new TokenEntry { Name = "alice", Sha256 = TokenStore.Hash(Alice), Scope = "home/alice", Permissions = [BatonPermissions.Upload, BatonPermissions.Download, BatonPermissions.List, BatonPermissions.Delete] },
+                // The same name, no scope (as a JWT subject equal to a token's name would be): its uploads are not the scoped one's.
+                new TokenEntry { Name = "alice", Sha256 = TokenStore.Hash(AliceUnscoped), Permissions = [BatonPermissions.Upload] },
                 new TokenEntry { Name = "bob", Sha256 = TokenStore.Hash(Bob), Scope = "home/bob", Permissions = [BatonPermissions.Upload, BatonPermissions.Download, BatonPermissions.List] },
             ];
             o.Auth.ApiRequestsPerMinute = 10_000;
@@ -152,6 +155,22 @@ public sealed class ScopeTests : IAsyncLifetime
         }
         using var bobsHead = await SendAsync(Tus.Head(partial), Bob);
         Assert.Equal("0", Tus.Header(bobsHead, "Upload-Offset"));
+    }
+
+    [Fact]
+    public async Task An_upload_of_the_same_name_outside_its_folder_is_not_its_own()
+    {
+        using var outside = await SendAsync(Tus.Create(3, null, ("Upload-Concat", "partial")), AliceUnscoped);
+        Assert.Equal(HttpStatusCode.Created, outside.StatusCode);
+        var location = outside.Headers.Location!.OriginalString;
+
+        using var head = await SendAsync(Tus.Head(location));
+        using var patch = await SendAsync(Tus.Patch(location, 0, "abc"u8.ToArray()));
+        using var join = await SendAsync(Tus.Create(null, "joined.txt", ("Upload-Concat", "final;" + _server.Url(location.TrimStart('/')))));
+
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, patch.StatusCode);
+        await Tus.AssertProblemAsync(join, 400, "urn:baton:problem:invalid-upload-concat");
     }
 
     [Fact]
