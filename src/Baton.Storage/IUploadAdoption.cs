@@ -6,6 +6,10 @@ namespace Baton.Storage;
 /// </summary>
 public interface IUploadAdoption
 {
+    /// <summary>Whether a complete upload can share a stored file's storage (disk: yes, a hard link; S3: no, placement copies anyway),
+    /// so looking for identical content before placement is worth it.</summary>
+    bool SharesCompleteUploads { get; }
+
     /// <summary>
     /// Upload <paramref name="id"/> takes <paramref name="source"/>'s bytes as its data, if the file is still at
     /// <c>source.Version</c> (checked on what was actually taken, so a replacement in between is never adopted):

@@ -11,6 +11,8 @@ namespace Baton.Storage.S3.Uploads;
 /// </summary>
 public sealed partial class S3UploadStore : IUploadAdoption
 {
+    public bool SharesCompleteUploads => false;
+
     public async Task<UploadInfo?> AdoptAsync(string id, StoredContent source, CancellationToken cancellation)
     {
         await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);

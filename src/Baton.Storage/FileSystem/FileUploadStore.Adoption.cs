@@ -15,6 +15,8 @@ public sealed partial class FileUploadStore : IUploadAdoption
     /// <summary>The root whose files uploads may adopt (hard links need the same file system); null disables adoption.</summary>
     public DiskRoot? SharedRoot { get; init; }
 
+    public bool SharesCompleteUploads => SharedRoot is not null;
+
     private string SharePath(string id) => Path.Combine(_options.Folder, id + ".share");
 
     public async Task<UploadInfo?> AdoptAsync(string id, StoredContent source, CancellationToken cancellation)
