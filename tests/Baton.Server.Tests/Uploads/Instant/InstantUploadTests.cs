@@ -211,7 +211,9 @@ public sealed class InstantUploadTests : IAsyncLifetime
         var other = Instant.Content(_content.Length, 99);
         foreach (var name in new[] { "moved/renamed.bin", "after-move.bin" })
         {
-            File.WriteAllBytes(_server.Root.Combine(name.Split('/')), other);
+            var path = _server.Root.Combine(name.Split('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, other);
             TestStorage.Publish(_server.Services, _server.Root.Path, name);
         }
         using var afterReplace = await Client.SendAsync(Instant.Tus(_content.Length, "after-replace.bin", Instant.Sha256Field(_content)));
