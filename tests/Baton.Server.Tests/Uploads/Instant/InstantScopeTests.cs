@@ -218,6 +218,33 @@ public sealed class InstantScopeTests : IAsyncDisposable
     }
 
     [Fact]
+    [Trait(TestStorage.Trait, TestStorage.DiskOnly)]
+    public async Task Dedupe_shares_storage_only_with_a_file_the_uploader_may_read()
+    {
+        await StartAsync(acrossScopes: false);
+        async Task UploadAsync(string token, string name)
+        {
+            using var request = Tus.Create(_secret.Length, name);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Content = new ByteArrayContent(_secret);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(Tus.OctetStream);
+            using var response = await Server.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        async Task<string> InodeAsync(string name) =>
+            (await RunningProcess.RunAsync("stat", ["-c", "%i", Server.Root.Combine(name.Split('/'))])).Output.Trim();
+
+        await UploadAsync(Alice, "again.bin");
+        await UploadAsync(Bob, "mine.bin");
+
+        // Alice's second copy is her first one's inode; Bob's is his own: sharing it would show him Alice's file's modification
+        // time (Last-Modified) — that the content was stored before, and when.
+        Assert.Equal(await InodeAsync("home/alice/secret.bin"), await InodeAsync("home/alice/again.bin"));
+        Assert.NotEqual(await InodeAsync("home/alice/secret.bin"), await InodeAsync("home/bob/mine.bin"));
+        Assert.Equal(_secret, Server.ReadStoredFile("home/bob/mine.bin"));
+    }
+
+    [Fact]
     public async Task Another_caller_cannot_answer_someone_elses_challenge()
     {
         await StartAsync(acrossScopes: true);
