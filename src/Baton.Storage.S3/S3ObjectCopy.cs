@@ -71,6 +71,56 @@ internal sealed class S3ObjectCopy(S3Connection s3, long singleCopyLimit = S3Obj
         await CopyInPartsAsync("move", start, source, head.ContentLength, head.ETag, cancellation).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Copies exactly the version <paramref name="sourceETag"/> of <paramref name="source"/> to <paramref name="target"/> (no
+    /// metadata); false when the source is no longer that version (replaced or deleted meanwhile), the target then removed. The copy
+    /// is conditioned on the ETag (<c>x-amz-copy-source-if-match</c>), and because RGW 16 ignores that condition (it reads another
+    /// header name) the source is checked again afterwards: a source still at that ETag after the copy was at it during the copy,
+    /// unless it was replaced and restored to the same ETag in between — which for an MD5 ETag means the same bytes.
+    /// </summary>
+    public async Task<bool> CopyVersionAsync(string source, string target, long length, string sourceETag)
+    {
+        if (!await CopyIfMatchAsync(source, target, length, sourceETag).ConfigureAwait(false))
+        {
+            return false;
+        }
+        var after = await s3.FindAsync("adopt", c => c.GetObjectMetadataAsync(s3.Bucket, source, CancellationToken.None), CancellationToken.None)
+            .ConfigureAwait(false);
+        if (after is not null && after.ETag == sourceETag)
+        {
+            return true;
+        }
+        await s3.FindAsync("adopt", c => c.DeleteObjectAsync(s3.Bucket, target, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
+        return false;
+    }
+
+    private async Task<bool> CopyIfMatchAsync(string source, string target, long length, string sourceETag)
+    {
+        try
+        {
+            if (length <= singleCopyLimit)
+            {
+                await s3.CallAsync("adopt", c => c.CopyObjectAsync(new CopyObjectRequest
+                {
+                    SourceBucket = s3.Bucket,
+                    SourceKey = source,
+                    DestinationBucket = s3.Bucket,
+                    DestinationKey = target,
+                    ETagToMatch = sourceETag,
+                    MetadataDirective = S3MetadataDirective.REPLACE,
+                }), CancellationToken.None).ConfigureAwait(false);
+                return true;
+            }
+            await CopyInPartsAsync("adopt", new InitiateMultipartUploadRequest { BucketName = s3.Bucket, Key = target }, source, length,
+                sourceETag, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (S3Connection.IsPreconditionFailed(e) || S3Connection.IsNotFound(e))
+        {
+            return false;
+        }
+    }
+
     private async Task CopyInPartsAsync(
         string operation, InitiateMultipartUploadRequest start, string source, long length, string? sourceETag, CancellationToken cancellation)
     {
