@@ -16,12 +16,6 @@ public static class BatonFieldNames
     /// <summary>On OPTIONS of an upload endpoint: the RUFH interop versions spoken (see <see cref="Uploads.ResumableUploadHeaders"/>).</summary>
     public const string InteropVersions = Uploads.ResumableUploadHeaders.SupportedInteropVersions;
 
-    /// <summary>On a digest-first creation's 201 (issue 15): <c>nonce=:…:, ranges="a-b,…"</c>, a proof-of-possession challenge.</summary>
-    public const string ProofChallenge = "Baton-Proof-Challenge";
-
-    /// <summary>On <c>POST</c> of an upload URL: the answer to <see cref="ProofChallenge"/>, <c>:HMAC-SHA256(nonce, ranges):</c>.</summary>
-    public const string Proof = "Baton-Proof";
-
     /// <summary>RFC 9110 §14.4.</summary>
     public const string ContentRange = "Content-Range";
 
