@@ -16,6 +16,13 @@ public static class BatonFieldNames
     /// <summary>On OPTIONS of an upload endpoint: the RUFH interop versions spoken (see <see cref="Uploads.ResumableUploadHeaders"/>).</summary>
     public const string InteropVersions = Uploads.ResumableUploadHeaders.SupportedInteropVersions;
 
+    /// <summary>On a creation that declared a digest and was not completed at once (with <c>Uploads:InstantAcrossScopes</c>): a
+    /// proof-of-possession challenge, <c>nonce=:BASE64:, ranges="a-b,c-d"</c> (docs/uploads.md §Instant uploads).</summary>
+    public const string ProofChallenge = "Baton-Proof-Challenge";
+
+    /// <summary>The answer to <see cref="ProofChallenge"/>, POSTed to the upload URL: <c>:BASE64(HMAC-SHA256):</c>.</summary>
+    public const string Proof = "Baton-Proof";
+
     /// <summary>RFC 9110 §14.4.</summary>
     public const string ContentRange = "Content-Range";
 
