@@ -22,11 +22,11 @@ internal static class InstantUpload
         var digest = ReprDigest.Format(DigestValue.Sha256, sha256);
         var created = await RetryPolicy.RunAsync(pipeline,
             t => requests.CreateWithDigestAsync(endpoint, size, metadata, digest, t), endpoint, cancellationToken);
-        if (created.Offset == size || !ProofChallenge.TryParse(created.Challenge, size, out var challenge))
+        if (created.Offset == size || PossessionAnswer.Parse(created.Challenge, size) is not { } challenge)
         {
             return new Outcome(created.Url, created.Offset);
         }
-        var proof = ProofChallenge.Format(await challenge.AnswerAsync(filePath, cancellationToken));
+        var proof = await PossessionAnswer.ComputeAsync(challenge, filePath, cancellationToken);
         long offset;
         try
         {
