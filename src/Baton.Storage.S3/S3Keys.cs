@@ -7,7 +7,7 @@ namespace Baton.Storage.S3;
 /// <c>P a/b.bin</c>; Baton's own state is below <c>P .baton/</c> (a hidden name <see cref="RelativePath"/> never lets through):
 /// <c>.baton/uploads/ID.json</c> (the upload's record), <c>ID.data</c> (its multipart upload, then the completed object),
 /// <c>ID.tail.N</c> (the bytes short of a whole part), <c>.baton/owners/NAME</c> (who uploaded a file), <c>.baton/moves/HASH</c>
-/// (a folder move under way, so a rerun after a crash finishes it). A folder's marker (what makes an empty folder exist) is
+/// (a folder move under way, so a rerun after a crash finishes it), <c>.baton/contents/HEX-LENGTH/NAME</c> (the content index). A folder's marker (what makes an empty folder exist) is
 /// <c>P a/b/</c>.
 /// Keys are only ever built from validated relative names and well-formed upload ids.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class S3Keys
         Uploads = State + "uploads/";
         Owners = State + "owners/";
         Moves = State + "moves/";
+        Contents = State + "contents/";
     }
 
     /// <summary>The prefix, empty or ending in '/'.</summary>
@@ -32,6 +33,9 @@ public sealed class S3Keys
     public string Owners { get; }
 
     public string Moves { get; }
+
+    /// <summary>The content index: <c>.baton/contents/HEX-LENGTH/NAME</c>, an empty object per name holding that content.</summary>
+    public string Contents { get; }
 
     /// <summary>The object of a served file (<paramref name="name"/> is a checked, non-root relative path).</summary>
     public string File(RelativePath name) => Prefix + name;

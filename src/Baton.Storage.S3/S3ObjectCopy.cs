@@ -71,6 +71,37 @@ internal sealed class S3ObjectCopy(S3Connection s3, long singleCopyLimit = S3Obj
         await CopyInPartsAsync("move", start, source, head.ContentLength, head.ETag, cancellation).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Copies exactly the version <paramref name="sourceETag"/> of <paramref name="source"/> to <paramref name="target"/> (no
+    /// metadata); false when the source is no longer that version (412: replaced or deleted meanwhile), nothing written.
+    /// </summary>
+    public async Task<bool> CopyVersionAsync(string source, string target, long length, string sourceETag)
+    {
+        try
+        {
+            if (length <= singleCopyLimit)
+            {
+                await s3.CallAsync("adopt", c => c.CopyObjectAsync(new CopyObjectRequest
+                {
+                    SourceBucket = s3.Bucket,
+                    SourceKey = source,
+                    DestinationBucket = s3.Bucket,
+                    DestinationKey = target,
+                    ETagToMatch = sourceETag,
+                    MetadataDirective = S3MetadataDirective.REPLACE,
+                }), CancellationToken.None).ConfigureAwait(false);
+                return true;
+            }
+            await CopyInPartsAsync("adopt", new InitiateMultipartUploadRequest { BucketName = s3.Bucket, Key = target }, source, length,
+                sourceETag, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (S3Connection.IsPreconditionFailed(e) || S3Connection.IsNotFound(e))
+        {
+            return false;
+        }
+    }
+
     private async Task CopyInPartsAsync(
         string operation, InitiateMultipartUploadRequest start, string source, long length, string? sourceETag, CancellationToken cancellation)
     {

@@ -10,6 +10,9 @@ public sealed record StoreCapabilities(
     IUploadExpiry? Expiry,
     IUploadRecovery? Recovery)
 {
+    /// <summary>Uploads can take a stored file's bytes (instant completion, dedupe); null when not.</summary>
+    public IUploadAdoption? Adoption { get; init; }
+
     public static StoreCapabilities Discover(IUploadStore store) => new(
         store,
         store as IUploadTermination,
@@ -17,5 +20,8 @@ public sealed record StoreCapabilities(
         store as IUploadLengthDeferral,
         store as IUploadPlacement,
         store as IUploadExpiry,
-        store as IUploadRecovery);
+        store as IUploadRecovery)
+    {
+        Adoption = store as IUploadAdoption,
+    };
 }

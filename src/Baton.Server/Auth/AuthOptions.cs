@@ -34,6 +34,11 @@ public sealed class AuthOptions
     [Range(0, int.MaxValue)]
     public int UploadCreationsPerMinute { get; set; } = 1200;
 
+    /// <summary>Answers to proof-of-possession challenges a caller may send per minute (<c>Uploads:InstantAcrossScopes</c>). Default 60;
+    /// 0 = off.</summary>
+    [Range(0, int.MaxValue)]
+    public int ProofAnswersPerMinute { get; set; } = 60;
+
     /// <summary>Optional JWT bearer validation, for Baton behind an identity provider (ASP.NET Core's JwtBearer handler).</summary>
     public JwtOptions Jwt { get; set; } = new();
 }

@@ -28,15 +28,26 @@ public sealed class CallerRateLimit(int permitsPerMinute) : IEndpointFilter, IDi
         {
             return await next(context);
         }
-        using var lease = _limiter.AttemptAcquire(context.HttpContext);
-        if (!lease.IsAcquired)
+        return await TryAcquireAsync(context.HttpContext) ? await next(context) : null;
+    }
+
+    /// <summary>Takes one permit for the caller of <paramref name="context"/>; when none is left answers 429 (with Retry-After and a
+    /// problem) and returns false.</summary>
+    public async Task<bool> TryAcquireAsync(HttpContext context)
+    {
+        if (permitsPerMinute <= 0)
         {
-            var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-            context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            await ProblemResponder.WriteAsync(context.HttpContext, ProtocolErrors.RateLimited);
-            return null;
+            return true;
         }
-        return await next(context);
+        using var lease = _limiter.AttemptAcquire(context);
+        if (lease.IsAcquired)
+        {
+            return true;
+        }
+        var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await ProblemResponder.WriteAsync(context, ProtocolErrors.RateLimited);
+        return false;
     }
 
     private static string PartitionKey(HttpContext context) =>

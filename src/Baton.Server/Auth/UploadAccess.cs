@@ -35,6 +35,19 @@ public sealed class UploadAccess(IFileOwners owners, BatonRoot root)
                    || (caller.LinkPath is not null && caller.LinkPath == (context.Request.PathBase + context.Request.Path).Value)));
     }
 
+    /// <summary>Whether the caller may download the stored file <paramref name="name"/> (root-relative): the Download permission, not a
+    /// link made for one path, the name inside its scope and not hidden by the server's policy. What an instant upload may copy
+    /// without a proof (issue 15 item 2).</summary>
+    public static bool MayRead(HttpContext context, Baton.Protocol.Paths.RelativePath name, bool serveHidden)
+    {
+        if (BatonCaller.From(context.User) is not { LinkPath: null } caller || !caller.Can(BatonPermissions.Download)
+            || Baton.Protocol.Paths.RelativePath.TryParse(name.ToString(), serveHidden, out _) != Baton.Protocol.Paths.PathCheck.Valid)
+        {
+            return false;
+        }
+        return caller.Confinement is not { } scope || scope.FromRoot(name) is not null;
+    }
+
     /// <summary>
     /// The <c>Location</c> to hand out for a new upload. An upload created through a signed upload link has no token behind it, so
     /// its Location is signed too (until the same expiry): the client that holds it — and only it — can resume, check and cancel

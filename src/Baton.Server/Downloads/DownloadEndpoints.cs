@@ -24,6 +24,7 @@ public static class DownloadEndpoints
         services.TryAddSingleton<DownloadBuffers>();
         services.TryAddSingleton<DownloadHandler>();
         services.TryAddSingleton<FileDeletion>();
+        services.TryAddSingleton<ContentTracking>();
         services.TryAddSingleton<FolderEntries>();
         services.TryAddSingleton<ArchiveCrcs>();
         services.TryAddSingleton<FolderArchiveDownload>();

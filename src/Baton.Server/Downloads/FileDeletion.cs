@@ -1,13 +1,16 @@
 using Baton.Protocol.Preconditions;
 using Baton.Protocol.Problems;
 using Baton.Server.Problems;
+using Baton.Server.Files;
+using Baton.Storage;
 using Baton.Storage.Files;
 using Microsoft.AspNetCore.Http;
 
 namespace Baton.Server.Downloads;
 
 /// <summary><c>DELETE /files/{path}</c>: removes one stored file; honours If-Match / If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4).</summary>
-public sealed class FileDeletion(DownloadRepresentation representation, IFileSource source, IFileDigests digests, IFileOwners owners)
+public sealed class FileDeletion(
+    DownloadRepresentation representation, IFileSource source, IFileDigests digests, IFileOwners owners, ContentTracking contents)
 {
     public async Task HandleAsync(HttpContext context, string? path)
     {
@@ -38,6 +41,10 @@ public sealed class FileDeletion(DownloadRepresentation representation, IFileSou
         switch (await deletion.DeleteAsync(file.Path, file.Version, context.RequestAborted))
         {
             case DeletionOutcome.Deleted:
+                if (digests.TryGet(file.RelativeName, file.Version, out var sha256))
+                {
+                    await contents.DeletedAsync(new StoredContent(file.Path, file.Version, sha256), CancellationToken.None);
+                }
                 digests.Forget(file.RelativeName);
                 owners.Forget(file.RelativeName);
                 context.Response.StatusCode = StatusCodes.Status204NoContent;

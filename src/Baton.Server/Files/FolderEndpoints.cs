@@ -47,15 +47,27 @@ public static class FolderEndpoints
         await AnswerAsync(context, error, StatusCodes.Status201Created);
     }
 
-    private static async Task MoveAsync(HttpContext context, IFileSource source, StoredFiles files)
+    private static async Task MoveAsync(HttpContext context, IFileSource source, StoredFiles files, ContentTracking contents)
     {
         var query = context.Request.Query;
         var overwrite = string.Equals(query["overwrite"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
-        var error = ExistingPath(files, query["from"].ToString(), out var from)
-            ?? NewPath(files, query["to"].ToString(), out var to)
-            ?? (source.Capabilities.Tree is { } tree
-                ? TreeProblems.For(await tree.MoveAsync(from, to, overwrite, context.RequestAborted))
-                : ReadOnly);
+        var error = ExistingPath(files, query["from"].ToString(), out var from);
+        var to = RelativePath.Root;
+        error ??= NewPath(files, query["to"].ToString(), out to);
+        if (error is null && source.Capabilities.Tree is { } tree)
+        {
+            var moving = await contents.BeforeChangeAsync(from, context.RequestAborted);
+            var outcome = await tree.MoveAsync(from, to, overwrite, context.RequestAborted);
+            error = TreeProblems.For(outcome);
+            if (error is null && moving is not null)
+            {
+                await contents.MovedAsync(moving, to, CancellationToken.None);
+            }
+        }
+        else
+        {
+            error ??= ReadOnly;
+        }
         await AnswerAsync(context, error, StatusCodes.Status204NoContent);
     }
 

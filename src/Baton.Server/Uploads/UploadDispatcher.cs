@@ -5,6 +5,7 @@ using Baton.Server.Problems;
 using Baton.Storage;
 using Baton.Server.Uploads.Http;
 using Baton.Server.Uploads.Ietf;
+using Baton.Server.Uploads.Instant;
 using Baton.Server.Uploads.Tus;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,7 +23,7 @@ namespace Baton.Server.Uploads;
 public sealed partial class UploadDispatcher(
     IOptions<BatonOptions> options, UploadDiscovery discovery, TimeProvider time,
     TusCreation tusCreation, TusUploadResource tusResource, IetfEndpoint ietf,
-    StoreCapabilities store, UploadTermination termination, ILogger<UploadDispatcher> logger)
+    StoreCapabilities store, UploadTermination termination, PossessionProofs proofs, ILogger<UploadDispatcher> logger)
 {
     public Task CollectionAsync(HttpContext context) => GuardAsync(context, async () =>
     {
@@ -75,6 +76,11 @@ public sealed partial class UploadDispatcher(
                 context.Response.Headers[TusHeaders.Resumable] = TusHeaders.Version;
             }
             await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadNotFound);
+            return;
+        }
+        if (PossessionProofs.IsAnswer(context.Request, method))
+        {
+            await proofs.HandleAsync(context, id);
             return;
         }
         if (IetfRequest.IsIetf(context.Request))

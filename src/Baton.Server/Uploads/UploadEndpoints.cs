@@ -4,6 +4,7 @@ using Baton.Server.Uploads.Completion;
 using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Expiry;
 using Baton.Server.Uploads.Ietf;
+using Baton.Server.Uploads.Instant;
 using Baton.Server.Uploads.Tus;
 using Baton.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,11 @@ public static class UploadEndpoints
             sp.GetRequiredService<StoreCapabilities>(), sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads));
         services.TryAddSingleton<UploadEventDispatcher>();
         services.TryAddSingleton<UploadCompletion>();
+        services.TryAddSingleton<ContentLookup>();
+        services.TryAddSingleton<ContentDedupe>();
+        services.TryAddSingleton<ProofChallenges>();
+        services.TryAddSingleton<InstantCompletion>();
+        services.TryAddSingleton<PossessionProofs>();
         services.TryAddSingleton<TusCreation>();
         services.TryAddSingleton<TusUploadResource>();
         services.TryAddSingleton<IetfResponses>();
@@ -60,8 +66,8 @@ public static class UploadEndpoints
         endpoints.MapMethods(CollectionPattern, ["POST"], (Delegate)((HttpContext context) => dispatcher.CollectionAsync(context)))
             .RequireAuthorization(BatonPolicies.Upload)
             .AddEndpointFilter(limits.UploadCreation);
-        // POST on a resource is for X-HTTP-Method-Override (tus §X-HTTP-Method-Override); GET is the IETF editor's copy's
-        // offset retrieval.
+        // POST on a resource is for X-HTTP-Method-Override (tus §X-HTTP-Method-Override) and for answering a proof-of-possession
+        // challenge (Baton-Proof); GET is the IETF editor's copy's offset retrieval.
         endpoints.MapMethods(ResourcePattern, ["HEAD", "GET", "PATCH", "DELETE", "POST"], dispatcher.ResourceAsync)
             .RequireAuthorization(BatonPolicies.Upload);
         return endpoints;

@@ -45,4 +45,10 @@ public sealed class UploadOptions
     [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
     public TimeSpan MinDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Instant uploads of content the caller may not read (another scope, an upload-only link) after a proof of possession:
+    /// a creation that declared a digest and was not completed at once gets a <c>Baton-Proof-Challenge</c>, whether or not the
+    /// content exists (docs/uploads.md §Instant uploads, docs/security.md). Default false: only content the caller may read
+    /// completes instantly.</summary>
+    public bool InstantAcrossScopes { get; set; }
+
 }

@@ -21,9 +21,10 @@ public sealed partial class FileUploadStore
         }
         var entry = _entries[id];
         var info = entry.Info;
-        if (info.PlacedPath is not null)
+        if (info.PlacedPath is not null || info.IsComplete)
         {
-            // Already complete and moved out: only an empty append is harmless.
+            // Already complete (its data may be a hard link shared with a stored file, issue 15) or moved out: nothing is
+            // written, and only an empty append is harmless.
             var empty = await IsEmptyAsync(request.Body, cancellation).ConfigureAwait(false);
             return new AppendResult(empty ? AppendOutcome.Appended : AppendOutcome.LengthExceeded, info);
         }

@@ -131,6 +131,7 @@ public sealed partial class FileUploadStore :
                 info = info with { PlacedPath = target, PlacingPath = null, Unsettled = true, ExpiresAt = NextExpiry() ?? info.ExpiresAt };
                 RecordFile.Write(RecordPath(id), info, Durable);
             }
+            FinishSharing(info);
             if (info.PlacedPath is null && !Recover(info))
             {
                 // Draft §4: a server that lost part of an upload's state must deactivate it.
@@ -165,6 +166,20 @@ public sealed partial class FileUploadStore :
         if (data.Length < info.Offset)
         {
             return false;
+        }
+        if (data.Length > info.Offset && Files.DiskStatus.LinkCount(data.FullName) > 1)
+        {
+            // A data file that is also a stored file's name (adopted, issue 15) is never cut: that would cut the stored file.
+            // Only an empty upload can be here (a crash between linking and its record); it starts over on a fresh file.
+            if (info.Offset > 0)
+            {
+                return false;
+            }
+            data.Delete();
+            using (File.Create(data.FullName))
+            {
+            }
+            return true;
         }
         if (data.Length > info.Offset)
         {

@@ -29,8 +29,14 @@ public sealed class DiskStorageBackend : IStorageBackend
     public static StorageServices Create(
         DiskRoot root, DiskStorageOptions options, IUploadLocker locker, UploadRetention retention, TimeProvider time)
     {
-        var store = new FileUploadStore(options.ToStoreOptions(Path.Combine(root.StatePath, "uploads"), retention.Expiration), locker, time);
+        var store = new FileUploadStore(options.ToStoreOptions(Path.Combine(root.StatePath, "uploads"), retention.Expiration), locker, time)
+        {
+            SharedRoot = root,
+        };
         var files = new DiskFileSource(root, time);
-        return new StorageServices(store, files, new DiskFileDigests(root, files), new DiskFileOwners(root, files));
+        return new StorageServices(store, files, new DiskFileDigests(root, files), new DiskFileOwners(root, files))
+        {
+            Contents = new DiskContentIndex(root),
+        };
     }
 }

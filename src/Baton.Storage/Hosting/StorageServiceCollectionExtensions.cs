@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Files);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Digests);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Owners);
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Contents);
         return services;
     }
 

@@ -4,4 +4,8 @@ namespace Baton.Storage.Hosting;
 
 /// <summary>What a storage backend provides: the upload store (its optional abilities discovered from it), the served files,
 /// and where digests and owners of those files live.</summary>
-public sealed record StorageServices(IUploadStore Uploads, IFileSource Files, IFileDigests Digests, IFileOwners Owners);
+public sealed record StorageServices(IUploadStore Uploads, IFileSource Files, IFileDigests Digests, IFileOwners Owners)
+{
+    /// <summary>Which names hold which content (issue 15); a backend without one gets <see cref="NoContentIndex"/>.</summary>
+    public IContentIndex Contents { get; init; } = NoContentIndex.Instance;
+}

@@ -6,6 +6,7 @@ using Baton.Server.Files;
 using Baton.Server.Hosting;
 using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Http;
+using Baton.Server.Uploads.Instant;
 using Baton.Storage;
 using Baton.Storage.Files;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ namespace Baton.Server.Uploads.Completion;
 /// </summary>
 public sealed partial class UploadCompletion(
     StoreCapabilities store, BatonRoot root, IOptions<BatonOptions> options, IServiceProvider services, UploadEventDispatcher events,
-    UploadAccess access, ILogger<UploadCompletion> logger)
+    UploadAccess access, ContentDedupe dedupe, ILogger<UploadCompletion> logger)
 {
     /// <summary>
     /// Places <paramref name="info"/> if it is complete and not yet placed; returns its state afterwards. Once the last byte is
@@ -73,6 +74,7 @@ public sealed partial class UploadCompletion(
             LogTargetRefused(logger, info.Id);
             return info;
         }
+        await dedupe.ShareAsync(info).ConfigureAwait(false);
         var candidates = UploadFileName.Candidates(root.Disk.Lexical(target.Folder), target.FileName);
         var replace = options.Value.Uploads.NameClash == UploadNameClash.Replace
             || await new RetriedCreation(services, store).IsRetryOfAsync(root.RelativeName(candidates.First()), info).ConfigureAwait(false);
@@ -149,6 +151,7 @@ public sealed partial class UploadCompletion(
         if (placed.Sha256 is not null)
         {
             services.GetService<IFileDigests>()?.Record(root.RelativeName(placed.PlacedPath!), placed.Sha256);
+            await dedupe.IndexAsync(placed).ConfigureAwait(false);
         }
         await events.CompletedAsync(placed, (request is null ? null : FileUrl(request, placed)) ?? "", CancellationToken.None)
             .ConfigureAwait(false);
@@ -176,7 +179,9 @@ public sealed partial class UploadCompletion(
                 {
                     await store.Termination.TerminateAsync(info.Id, CancellationToken.None).ConfigureAwait(false);
                 }
-                return (info, ProtocolErrors.ReprDigestMismatch);
+                return (info, ProtocolErrors.ReprDigestMismatch.WithDetail(
+                    $"The {info.Offset} bytes received have SHA-256 :{Convert.ToBase64String(actual)}:, but Repr-Digest declared "
+                    + $":{Convert.ToBase64String(expectedSha256)}:; the upload was discarded and no file was stored."));
             }
         }
         return (await CompleteAsync(info, request).ConfigureAwait(false), null);

@@ -1,3 +1,5 @@
+using Baton.Protocol.Digests;
+using Baton.Protocol.Fields;
 using Baton.Protocol.Uploads;
 using Baton.Server.Http;
 using Microsoft.AspNetCore.Http;
@@ -13,11 +15,12 @@ public static class UploadCors
         "Location, Upload-Offset, Upload-Length, Upload-Metadata, Upload-Defer-Length, Upload-Expires, Upload-Concat, "
         + "Tus-Resumable, Tus-Version, Tus-Extension, Tus-Max-Size, Tus-Checksum-Algorithm, "
         + "Upload-Complete, Upload-Limit, Upload-Draft-Interop-Version, Baton-File-Url, Baton-File-Digest, "
-        + ResumableUploadHeaders.SupportedInteropVersions;
+        + BatonFieldNames.ProofChallenge + ", " + ResumableUploadHeaders.SupportedInteropVersions;
 
     private const string AllowHeaders =
         "Authorization, Tus-Resumable, Upload-Offset, Upload-Length, Upload-Metadata, Upload-Defer-Length, Upload-Checksum, Upload-Concat, "
-        + "Content-Type, X-HTTP-Method-Override, Upload-Complete, Upload-Draft-Interop-Version";
+        + "Content-Type, X-HTTP-Method-Override, Upload-Complete, Upload-Draft-Interop-Version, "
+        + ReprDigest.HeaderName + ", " + BatonFieldNames.Proof;
 
     /// <summary>Adds the CORS response headers; returns true when the request was a preflight, now fully answered.</summary>
     public static bool Apply(HttpContext context, BatonOptions options) =>

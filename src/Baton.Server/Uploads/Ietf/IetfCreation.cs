@@ -1,9 +1,11 @@
+using Baton.Protocol.Digests;
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads.Dialects;
 using Baton.Server.Auth;
 using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Http;
+using Baton.Server.Uploads.Instant;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -18,13 +20,15 @@ namespace Baton.Server.Uploads.Ietf;
 /// </summary>
 public sealed class IetfCreation(
     StoreCapabilities store, IOptions<BatonOptions> options, IetfAppending appending, UploadEventDispatcher events,
-    IetfResponses responses, UploadAccess access)
+    IetfResponses responses, UploadAccess access, InstantCompletion instant)
 {
     public async Task HandleAsync(HttpContext context, RufhDialect dialect)
     {
         var request = context.Request;
         var cancellation = context.RequestAborted;
+        byte[]? declared = null;
         if ((Read(request, dialect, out var complete, out var length, out var metadata)
+            ?? DeclaredSha256.Read(request.Headers[ReprDigest.HeaderName].ToString(), out declared)
             ?? UploadRestrictions.Check(options.Value.Uploads, metadata, length)
             ?? access.CheckCreation(context, length)) is { } refused)
         {
@@ -32,10 +36,19 @@ public sealed class IetfCreation(
             return;
         }
         var info = await store.Core.CreateAsync(new NewUpload(length, metadata.ToString(),
-            ExpectedSha256: IetfRequest.ExpectedSha256(request), Owner: UploadAccess.OwnerOf(context),
+            ExpectedSha256: declared, Owner: UploadAccess.OwnerOf(context),
             Scope: UploadAccess.ScopeOf(context)), cancellation);
         await events.CreatedAsync(info, cancellation);
         context.Response.Headers.Location = UploadUrls.Upload(request, info.Id);
+        // Digest-first creation (Upload-Complete: ?0, the length, the digest, no content): complete at once when the content is
+        // stored and the caller may read it — 201 with the final state; the editor's copy lets the offset exceed what was sent.
+        if (declared is not null && !complete && !UploadRequestBody.HasContent(request)
+            && await instant.TryAsync(context, info) is { IsComplete: true } instantly)
+        {
+            responses.WriteState(context, dialect, instantly, final: true);
+            context.Response.StatusCode = StatusCodes.Status201Created;
+            return;
+        }
 
         var stored = await appending.AppendAsync(context, dialect, info.Id, 0, complete);
         if (stored.Error is { } error)

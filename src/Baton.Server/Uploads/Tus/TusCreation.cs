@@ -1,3 +1,4 @@
+using Baton.Protocol.Digests;
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Server.Auth;
@@ -5,6 +6,7 @@ using Baton.Server.Problems;
 using Baton.Server.Uploads.Completion;
 using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Http;
+using Baton.Server.Uploads.Instant;
 using Baton.Storage;
 using Baton.Storage.FileSystem;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +20,7 @@ namespace Baton.Server.Uploads.Tus;
 /// </summary>
 public sealed class TusCreation(
     StoreCapabilities store, IOptions<BatonOptions> options, UploadCompletion completion, UploadEventDispatcher events, UploadDiscovery discovery,
-    UploadAccess access)
+    UploadAccess access, InstantCompletion instant)
 {
     private UploadOptions Options => options.Value.Uploads;
 
@@ -44,6 +46,13 @@ public sealed class TusCreation(
             await ProblemResponder.WriteAsync(context, checksumError!);
             return;
         }
+        // RFC 9530 Repr-Digest on a regular creation: the whole upload's SHA-256, for instant completion and checked at the end.
+        byte[]? declared = null;
+        if (concat is null && DeclaredSha256.Read(request.Headers[ReprDigest.HeaderName].ToString(), out declared) is { } digestError)
+        {
+            await ProblemResponder.WriteAsync(context, digestError);
+            return;
+        }
         var raw = request.Headers[TusHeaders.UploadMetadata].ToString().Trim();
         if (access.CheckCreation(context, length) is { } limit)
         {
@@ -66,10 +75,15 @@ public sealed class TusCreation(
         else
         {
             var kind = concat is null ? UploadKind.Regular : UploadKind.Partial;
-            info = await store.Core.CreateAsync(new NewUpload(length, raw, kind, concat?.ToString(), Owner: owner, Scope: UploadAccess.ScopeOf(context)), cancellation);
+            info = await store.Core.CreateAsync(new NewUpload(length, raw, kind, concat?.ToString(), ExpectedSha256: declared, Owner: owner,
+                Scope: UploadAccess.ScopeOf(context)), cancellation);
         }
         await events.CreatedAsync(info, cancellation);
         context.Response.Headers.Location = UploadUrls.Upload(request, info.Id);
+        if (declared is not null && !hasBody)
+        {
+            info = await instant.TryAsync(context, info);
+        }
 
         if (hasBody && info.Kind != UploadKind.Final)
         {
@@ -83,7 +97,12 @@ public sealed class TusCreation(
             }
             info = result.Info!;
         }
-        info = await completion.CompleteAsync(info, request);
+        (info, var mismatch) = await completion.CompleteVerifiedAsync(info, request, null);
+        if (mismatch is not null)
+        {
+            await ProblemResponder.WriteAsync(context, mismatch);
+            return;
+        }
         TusResponses.WriteState(context.Response, info, completion.FileUrl(request, info));
         context.Response.StatusCode = StatusCodes.Status201Created;
     }

@@ -95,7 +95,13 @@ public sealed class TusUploadResource(
             await ProblemResponder.WriteAsync(context, error);
             return;
         }
-        info = await completion.CompleteAsync(result.Info!, request);
+        // A digest declared at creation (Repr-Digest) is checked once the last byte is in; a mismatch discards the upload.
+        (info, var mismatch) = await completion.CompleteVerifiedAsync(result.Info!, request, null);
+        if (mismatch is not null)
+        {
+            await ProblemResponder.WriteAsync(context, mismatch);
+            return;
+        }
         TusResponses.WriteState(context.Response, info, completion.FileUrl(request, info));
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }

@@ -1,0 +1,141 @@
+using System.Buffers;
+using Baton.Protocol.Fields;
+using Baton.Protocol.Possession;
+using Baton.Protocol.Problems;
+using Baton.Protocol.Tus;
+using Baton.Protocol.Uploads;
+using Baton.Protocol.Uploads.Dialects;
+using Baton.Server.Problems;
+using Baton.Server.Uploads.Completion;
+using Baton.Server.Uploads.Ietf;
+using Baton.Server.Uploads.Tus;
+using Baton.Storage;
+using Baton.Storage.Files;
+using Microsoft.AspNetCore.Http;
+
+namespace Baton.Server.Uploads.Instant;
+
+/// <summary>
+/// <c>POST /uploads/{id}</c> with <c>Baton-Proof</c> (issue 15 item 3): the answer to the upload's pending challenge. Right, and the
+/// declared content is stored → the upload adopts it and completes (the RUFH editor's copy lets the offset exceed what the client
+/// sent when the resource "obtained additional representation data on behalf of the client"). Wrong, no challenge, or no such
+/// content → exactly what an offset retrieval of the untouched upload answers (204, <c>Upload-Offset: 0</c>): the same status,
+/// fields and empty body, so an answer never tells whether the content exists (item 4). The expected answer is computed the same
+/// way when the content is absent — over zeros in place of the ranges — so the work differs only by the storage reads
+/// (docs/security.md, residual risk). One answer per challenge; answers are rate-limited per caller.
+/// </summary>
+public sealed class PossessionProofs(
+    StoreCapabilities store, ContentLookup lookup, IFileSource files, UploadCompletion completion, ProofChallenges challenges,
+    Auth.BatonRateLimits limits, IetfResponses ietf)
+{
+    private const int ReadBuffer = 64 * 1024;
+
+    /// <summary>Whether <paramref name="request"/> answers a challenge (a POST carrying <c>Baton-Proof</c>).</summary>
+    public static bool IsAnswer(HttpRequest request, string method) =>
+        HttpMethods.IsPost(method) && request.Headers.ContainsKey(BatonFieldNames.Proof);
+
+    public async Task HandleAsync(HttpContext context, string id)
+    {
+        var request = context.Request;
+        // Answered in the protocol the client names: IETF with Upload-Draft-Interop-Version, tus otherwise.
+        RufhDialect? dialect = null;
+        if (request.Headers[ResumableUploadHeaders.DraftInteropVersion].ToString() is { Length: > 0 } version)
+        {
+            if ((dialect = RufhDialects.Resolve(version)) is null)
+            {
+                context.Response.Headers[ResumableUploadHeaders.SupportedInteropVersions] = RufhDialects.VersionList;
+                await ProblemResponder.WriteAsync(context, ProtocolErrors.InteropVersionUnsupported);
+                return;
+            }
+        }
+        else
+        {
+            context.Response.Headers[TusHeaders.Resumable] = TusHeaders.Version;
+        }
+        if (!await limits.ProofAnswers.TryAcquireAsync(context))
+        {
+            return;
+        }
+        if (!PossessionProof.TryParse(request.Headers[BatonFieldNames.Proof].ToString(), out var answer))
+        {
+            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidProof);
+            return;
+        }
+        var found = await store.Core.FindAsync(id, context.RequestAborted);
+        if (found.Info is not { } info)
+        {
+            await ProblemResponder.WriteAsync(context, dialect is null ? found.Missing : IetfResponses.Missing(dialect, found));
+            return;
+        }
+        if (challenges.Take(id) is { } challenge
+            && info is { Offset: 0, PlacedPath: null, ExpectedSha256: { } sha256, Length: long length and > 0 })
+        {
+            info = await VerifyAsync(request, info, challenge, answer, ContentKey.Of(sha256, length));
+        }
+        context.Response.Headers.CacheControl = "no-store";
+        if (dialect is not null)
+        {
+            ietf.WriteOffset(context, dialect, info);
+            return;
+        }
+        TusResponses.WriteState(context.Response, info, completion.FileUrl(request, info));
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private async Task<UploadInfo> VerifyAsync(HttpRequest request, UploadInfo upload, PossessionChallenge challenge, byte[] answer, ContentKey key)
+    {
+        // Any stored file: a right answer proves the caller holds the bytes, whoever may read the file.
+        var content = await lookup.FindAsync(key, _ => true, CancellationToken.None);
+        var expected = await ExpectedAnswerAsync(content, challenge);
+        if (content is null || expected is null || !PossessionProof.Matches(answer, expected) || store.Adoption is null)
+        {
+            return upload;
+        }
+        return await store.Adoption.AdoptAsync(upload.Id, content, CancellationToken.None) is { IsComplete: true } adopted
+            ? await completion.CompleteAsync(adopted, request)
+            : upload;
+    }
+
+    /// <summary>The answer a holder of <paramref name="content"/> gives; for absent content the same hashing over zeros. Null when the
+    /// file changed while being read.</summary>
+    private async Task<byte[]?> ExpectedAnswerAsync(StoredContent? content, PossessionChallenge challenge)
+    {
+        using var hmac = challenge.StartAnswer();
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadBuffer);
+        try
+        {
+            await using var reader = content is null ? null : await files.OpenAsync(content.Name, CancellationToken.None);
+            if (content is not null && (reader is null || reader.Version.ETag.Opaque != content.Version.ETag.Opaque))
+            {
+                return null;
+            }
+            foreach (var range in challenge.Ranges)
+            {
+                for (var at = range.First; at <= range.Last;)
+                {
+                    var want = (int)Math.Min(buffer.Length, range.Last - at + 1);
+                    var read = want;
+                    if (reader is null)
+                    {
+                        buffer.AsSpan(0, want).Clear();
+                    }
+                    else if ((read = await reader.ReadAsync(at, buffer.AsMemory(0, want), CancellationToken.None)) == 0)
+                    {
+                        return null;
+                    }
+                    hmac.AppendData(buffer, 0, read);
+                    at += read;
+                }
+            }
+            return hmac.GetHashAndReset();
+        }
+        catch (FileChangedException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
