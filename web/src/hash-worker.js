@@ -13,24 +13,30 @@ self.onmessage = (event) => {
   if (cancel) {
     const index = queue.findIndex((job) => job.id === cancel);
     if (index >= 0) queue.splice(index, 1);
-    cancelled.add(cancel);
+    if (current === cancel) cancelled.add(cancel);
     return;
   }
+  // The same file added again after it was removed has the same id: a new job, not the cancelled one.
+  cancelled.delete(id);
   queue.push({ id, file });
   if (!running) drain();
 };
+
+let current = null;
 
 async function drain() {
   running = true;
   // One file at a time: hashing is CPU-bound, and the uploads running meanwhile need the rest of the machine.
   while (queue.length) {
     const { id, file } = queue.shift();
+    current = id;
     try {
       const digest = await hash(id, file);
       if (digest) self.postMessage({ id, digest });
     } catch (error) {
       self.postMessage({ id, error: String(error?.message || error) });
     }
+    current = null;
     cancelled.delete(id);
   }
   running = false;

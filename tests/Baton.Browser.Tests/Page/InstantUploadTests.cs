@@ -36,8 +36,18 @@ public sealed class InstantUploadTests(ChromiumFixture chromium)
         await page.Transfer("again.bin").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         var firstRun = requests.Count;
 
+        var log = new ConcurrentQueue<string>();
+        page.Response += (_, r) => log.Enqueue($"{r.Request.Method} {r.Url} {r.Status} offset={r.Headers.GetValueOrDefault("upload-offset")}");
+        page.Console += (_, m) => log.Enqueue("console " + m.Type + " " + m.Text);
         await page.AddFilesAsync(file);
-        await page.WaitForStatusAsync("again.bin", "instant", 60_000);
+        try
+        {
+            await page.WaitForStatusAsync("again.bin", "instant", 60_000);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail(string.Join("\n", log) + "\nrow: " + await page.Transfer("again.bin").GetAttributeAsync("data-status") + " hash=" + await page.Transfer("again.bin").GetAttributeAsync("data-hash"));
+        }
 
         Assert.Equal("Already on the server", await page.Transfer("again.bin").Locator(".transfer-status").TextContentAsync());
         Assert.Equal(["again.bin"], server.StoredFileNames().Where(n => n.StartsWith("again", StringComparison.Ordinal)));
