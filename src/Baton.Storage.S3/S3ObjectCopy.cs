@@ -73,9 +73,28 @@ internal sealed class S3ObjectCopy(S3Connection s3, long singleCopyLimit = S3Obj
 
     /// <summary>
     /// Copies exactly the version <paramref name="sourceETag"/> of <paramref name="source"/> to <paramref name="target"/> (no
-    /// metadata); false when the source is no longer that version (412: replaced or deleted meanwhile), nothing written.
+    /// metadata); false when the source is no longer that version (replaced or deleted meanwhile), the target then removed. The copy
+    /// is conditioned on the ETag (<c>x-amz-copy-source-if-match</c>), and because RGW 16 ignores that condition (it reads another
+    /// header name) the source is checked again afterwards: a source still at that ETag after the copy was at it during the copy,
+    /// unless it was replaced and restored to the same ETag in between — which for an MD5 ETag means the same bytes.
     /// </summary>
     public async Task<bool> CopyVersionAsync(string source, string target, long length, string sourceETag)
+    {
+        if (!await CopyIfMatchAsync(source, target, length, sourceETag).ConfigureAwait(false))
+        {
+            return false;
+        }
+        var after = await s3.FindAsync("adopt", c => c.GetObjectMetadataAsync(s3.Bucket, source, CancellationToken.None), CancellationToken.None)
+            .ConfigureAwait(false);
+        if (after is not null && after.ETag == sourceETag)
+        {
+            return true;
+        }
+        await s3.FindAsync("adopt", c => c.DeleteObjectAsync(s3.Bucket, target, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
+        return false;
+    }
+
+    private async Task<bool> CopyIfMatchAsync(string source, string target, long length, string sourceETag)
     {
         try
         {

@@ -22,3 +22,10 @@ public sealed class S3FileTreeConformanceTests(RgwFixture rgw) : FileTreeConform
 {
     protected override Task<BackendUnderTest> CreateBackendAsync() => Task.FromResult<BackendUnderTest>(new S3BackendUnderTest(rgw.Engine));
 }
+
+[Collection(RgwFixture.Collection)]
+[Trait("Speed", "Slow")]
+public sealed class S3ContentAdoptionConformanceTests(RgwFixture rgw) : ContentAdoptionConformance
+{
+    protected override Task<BackendUnderTest> CreateBackendAsync() => Task.FromResult<BackendUnderTest>(new S3BackendUnderTest(rgw.Engine));
+}

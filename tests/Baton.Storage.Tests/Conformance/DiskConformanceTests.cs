@@ -23,3 +23,8 @@ public sealed class DiskFileTreeConformanceTests : FileTreeConformance
 {
     protected override Task<BackendUnderTest> CreateBackendAsync() => Task.FromResult<BackendUnderTest>(new DiskBackendUnderTest());
 }
+
+public sealed class DiskContentAdoptionConformanceTests : ContentAdoptionConformance
+{
+    protected override Task<BackendUnderTest> CreateBackendAsync() => Task.FromResult<BackendUnderTest>(new DiskBackendUnderTest());
+}

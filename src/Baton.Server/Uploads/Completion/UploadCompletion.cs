@@ -74,7 +74,7 @@ public sealed partial class UploadCompletion(
             LogTargetRefused(logger, info.Id);
             return info;
         }
-        await dedupe.ShareAsync(info).ConfigureAwait(false);
+        await dedupe.ShareAsync(info, request).ConfigureAwait(false);
         var candidates = UploadFileName.Candidates(root.Disk.Lexical(target.Folder), target.FileName);
         var replace = options.Value.Uploads.NameClash == UploadNameClash.Replace
             || await new RetriedCreation(services, store).IsRetryOfAsync(root.RelativeName(candidates.First()), info).ConfigureAwait(false);
