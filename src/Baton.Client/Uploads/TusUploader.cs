@@ -12,7 +12,10 @@ namespace Baton.Client.Uploads;
 /// creation-with-upload is offered), a checksum per chunk per <see cref="ChunkChecksums"/>, and concatenation for parallel parts.
 /// The upload URLs are saved in a per-user state file before any byte is sent, so a rerun after a crash HEADs each upload and
 /// continues from the server's offset. When the server offers <c>Baton-File-Digest: sha-256</c>, the file's SHA-256 is built
-/// from the bytes as they are sent and compared with the stored file's Repr-Digest afterwards (<see cref="UploadVerification"/>).
+/// from the bytes as they are sent and compared with the stored file's Repr-Digest afterwards (<see cref="UploadVerification"/>);
+/// a new (not resumed) upload to such a server hashes the file first and is created digest-first (<see cref="InstantUpload"/>), so
+/// content the server already holds is not sent again (<see cref="UploadResult.AlreadyStored"/>; <see cref="UploadOptions.AsCopy"/>
+/// turns it off).
 /// </summary>
 public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
 {
