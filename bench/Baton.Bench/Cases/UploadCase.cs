@@ -95,9 +95,11 @@ public sealed class UploadCase : IBenchCase
         var parts = result.Summaries
             .Where(s => s.Contender.StartsWith(client + " → ", StringComparison.Ordinal) && s.Contender != ceilingName)
             .Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Contender[(client.Length + 3)..]} {s.Median / ceiling:F2}"));
+        var tusServer = result.Summaries.SingleOrDefault(s => s.Contender == client + " → @tus/server");
+        var bound = tusServer is null ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $" No server can make this client faster than its ceiling, so a goal above ceiling ÷ @tus/server = {ceiling / tusServer.Median:F2}× cannot be met with it.");
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{client} against a server that keeps nothing reaches {ceiling:F0} MiB/s; as a share of that: {string.Join(", ", parts)}. " +
-            $"No server can make this client faster than its ceiling, so a goal above ceiling ÷ @tus/server = {ceiling / result.Summaries.Single(s => s.Contender == client + " → @tus/server").Median:F2}× cannot be met with it.");
+            $"{client} against a server that keeps nothing reaches {ceiling:F0} MiB/s; as a share of that: {string.Join(", ", parts)}.") + bound;
     }
 
     /// <summary>Removes what an upload left (the placed file, staging, a store's files) so every run starts alike.</summary>
