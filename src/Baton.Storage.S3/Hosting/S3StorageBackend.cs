@@ -39,6 +39,6 @@ public sealed class S3StorageBackend : IStorageBackend
         var digests = new S3FileDigests();
         var files = new S3FileSource(s3, digests);
         var store = new S3UploadStore(s3, locker, time, retention.Expiration, digests, placementBase);
-        return new StorageServices(store, files, digests, new S3FileOwners(s3, files));
+        return new StorageServices(store, files, digests, new S3FileOwners(s3, files)) { Probe = new S3BucketProbe(s3) };
     }
 }

@@ -1,5 +1,6 @@
 using Baton.Storage.FileSystem;
 using Baton.Storage.FileSystem.Files;
+using Baton.Storage.Health;
 using Baton.Storage.Locking;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,9 @@ public sealed class DiskStorageBackend : IStorageBackend
     {
         var store = new FileUploadStore(options.ToStoreOptions(Path.Combine(root.StatePath, "uploads"), retention.Expiration), locker, time);
         var files = new DiskFileSource(root, time);
-        return new StorageServices(store, files, new DiskFileDigests(root, files), new DiskFileOwners(root, files));
+        return new StorageServices(store, files, new DiskFileDigests(root, files), new DiskFileOwners(root, files))
+        {
+            Probe = new DiskWriteProbe(root),
+        };
     }
 }

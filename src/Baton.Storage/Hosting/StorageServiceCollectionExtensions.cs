@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baton.Storage.Files;
+using Baton.Storage.Health;
 using Baton.Storage.Locking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Files);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Digests);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Owners);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, StorageProbe>());
         return services;
     }
 

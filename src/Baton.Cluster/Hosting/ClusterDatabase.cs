@@ -1,0 +1,47 @@
+using Baton.Storage;
+using Npgsql;
+
+namespace Baton.Cluster.Hosting;
+
+/// <summary>
+/// The shared database of a cluster: one pooled data source per instance, and the one place PostgreSQL faults become Baton's —
+/// an unreachable or restarting server is a <see cref="StorageUnavailableException"/> (503 + Retry-After), never a 500.
+/// </summary>
+public sealed class ClusterDatabase(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    /// <summary>What clients are told to wait while PostgreSQL does not answer (a restart takes a few seconds).</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+
+    public ClusterDatabase(string connectionString) : this(NpgsqlDataSource.Create(connectionString)) { }
+
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    /// <summary>Runs <paramref name="call"/> on a pooled connection, faults translated.</summary>
+    public async Task<T> CallAsync<T>(string operation, Func<NpgsqlConnection, Task<T>> call, CancellationToken cancellation)
+    {
+        try
+        {
+            await using var connection = await DataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+            return await call(connection).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsUnavailable(e, cancellation))
+        {
+            throw new StorageUnavailableException($"PostgreSQL did not answer ({operation}: {Describe(e)}).", RetryAfter, e);
+        }
+    }
+
+    /// <summary>Connection refused, reset, the server shutting down or in recovery, or a timeout — not a bug in a statement.</summary>
+    public static bool IsUnavailable(Exception e, CancellationToken cancellation) => e switch
+    {
+        PostgresException pg => pg.IsTransient || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) // admin shutdown, cannot connect now
+                                || pg.SqlState.StartsWith("08", StringComparison.Ordinal),              // connection exception
+        NpgsqlException => true, // I/O and timeouts (Npgsql wraps socket errors)
+        TimeoutException or IOException or System.Net.Sockets.SocketException => true,
+        OperationCanceledException => !cancellation.IsCancellationRequested,
+        _ => false,
+    };
+
+    private static string Describe(Exception e) => e is PostgresException pg ? pg.SqlState : e.GetType().Name;
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}
