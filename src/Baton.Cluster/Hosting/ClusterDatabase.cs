@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Baton.Cluster.Hosting;
+
+/// <summary>The instance's pooled connections to the cluster database (<see cref="ClusterOptions.Postgres"/>), one per host.</summary>
+public sealed class ClusterDatabase(IOptions<ClusterOptions> options) : IAsyncDisposable
+{
+    private readonly Lazy<NpgsqlDataSource> _dataSource = new(() => NpgsqlDataSource.Create(
+        options.Value.Postgres ?? throw new InvalidOperationException($"{ClusterOptions.PostgresSetting} is not set.")));
+
+    public NpgsqlDataSource DataSource => _dataSource.Value;
+
+    public string ConnectionString => options.Value.Postgres!;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataSource.IsValueCreated)
+        {
+            await _dataSource.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
