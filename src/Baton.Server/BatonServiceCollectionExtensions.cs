@@ -1,3 +1,4 @@
+using Baton.Cluster.Hosting;
 using Baton.Storage.Hosting;
 using Baton.Server.Auth;
 using Baton.Server.Downloads;
@@ -17,6 +18,8 @@ public static class BatonServiceCollectionExtensions
     public static IServiceCollection AddBaton(this IServiceCollection services, IConfiguration section, Action<BatonOptions>? configure = null)
     {
         services.AddOptions<BatonOptions>().Bind(section);
+        // Cluster mode (Baton:Cluster:Postgres) first: its schema must be migrated before the server's start-up work reads it.
+        services.AddBatonCluster(section);
         services.AddBatonStorage(section);
         return services.AddBaton(configure);
     }

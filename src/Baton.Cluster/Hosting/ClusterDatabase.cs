@@ -1,20 +1,35 @@
 using Baton.Storage;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Baton.Cluster.Hosting;
 
 /// <summary>
-/// The shared database of a cluster: one pooled data source per instance, and the one place PostgreSQL faults become Baton's —
-/// an unreachable or restarting server is a <see cref="StorageUnavailableException"/> (503 + Retry-After), never a 500.
+/// The shared database of a cluster: the instance's pooled connections (<see cref="ClusterOptions.Postgres"/>), and the one place
+/// PostgreSQL faults become Baton's — an unreachable or restarting server is a <see cref="StorageUnavailableException"/>
+/// (503 + Retry-After), never a 500.
 /// </summary>
-public sealed class ClusterDatabase(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class ClusterDatabase : IAsyncDisposable
 {
     /// <summary>What clients are told to wait while PostgreSQL does not answer (a restart takes a few seconds).</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
 
-    public ClusterDatabase(string connectionString) : this(NpgsqlDataSource.Create(connectionString)) { }
+    private readonly Lazy<NpgsqlDataSource> _dataSource;
 
-    public NpgsqlDataSource DataSource { get; } = dataSource;
+    public ClusterDatabase(IOptions<ClusterOptions> options)
+    {
+        ConnectionString = options.Value.Postgres ?? "";
+        _dataSource = new(() => NpgsqlDataSource.Create(
+            ConnectionString.Length > 0 ? ConnectionString : throw new InvalidOperationException($"{ClusterOptions.PostgresSetting} is not set.")));
+    }
+
+    public ClusterDatabase(string connectionString) : this(Options.Create(new ClusterOptions { Postgres = connectionString }))
+    {
+    }
+
+    public NpgsqlDataSource DataSource => _dataSource.Value;
+
+    public string ConnectionString { get; }
 
     /// <summary>Runs <paramref name="call"/> on a pooled connection, faults translated.</summary>
     public async Task<T> CallAsync<T>(string operation, Func<NpgsqlConnection, Task<T>> call, CancellationToken cancellation)
@@ -43,5 +58,11 @@ public sealed class ClusterDatabase(NpgsqlDataSource dataSource) : IAsyncDisposa
 
     private static string Describe(Exception e) => e is PostgresException pg ? pg.SqlState : e.GetType().Name;
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataSource.IsValueCreated)
+        {
+            await _dataSource.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 }
