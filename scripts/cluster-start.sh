@@ -173,7 +173,7 @@ EOF
     printf 'BATON_STORAGE__S3__SECRETKEY=%q\n' "$(value BATON_RGW_SECRET_KEY "$rgw_env")"
     printf 'BATON_STORAGE__S3__BUCKET=%q\n' "$bucket"
     printf 'BATON_CLUSTER__POSTGRES=%q\n' "$connection;Application Name=baton-$i"
-    printf 'BATON_CLUSTER__INSTANCEID=%q\n' "baton-$i"
+    printf 'BATON_INSTANCEID=%q\n' "baton-$i"
     printf 'BATON_PUBLICBASEURL=%q\n' "$lb"
     printf 'BATON_AUTH__SIGNINGKEY=%q\n' "$signing_key"
     printf 'DOTNET_gcServer=0\n'
