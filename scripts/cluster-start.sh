@@ -9,7 +9,8 @@
 # this script started: RGW and PostgreSQL only if they were not already running.
 #
 # Prints KEY=VALUE lines (and writes them to $BATON_CLUSTER_HOME/cluster.env, sourceable):
-#   BATON_CLUSTER_URL             the load balancer (nginx), also every instance's public base URL
+#   BATON_CLUSTER_URL             the load balancer (nginx)
+#   BATON_CLUSTER_PUBLIC_URL      every instance's public base URL (BATON_CLUSTER_URL unless set)
 #   BATON_CLUSTER_INSTANCES       N; per instance i (1..N): BATON_CLUSTER_INSTANCE_i_URL, _PID (kill -9 it), _LOG, _ID
 #   BATON_CLUSTER_NGINX_PID, BATON_CLUSTER_NGINX_LOG (access log: one line per request with the instance that served it)
 #   BATON_CLUSTER_POSTGRES        the instances' connection string (each adds Application Name=its id)
@@ -20,6 +21,8 @@
 #   BATON_CLUSTER_HOME       default ${TMPDIR:-/tmp}/baton-cluster
 #   BATON_CLUSTER_SIZE       instances, default 3
 #   BATON_CLUSTER_PG_PORT    the port instances use to reach PostgreSQL (e.g. a relay a test can stop); default the server's own
+#   BATON_CLUSTER_PUBLIC_URL the URL clients use (Baton:PublicBaseUrl of every instance), when something sits in front of nginx
+#                            (TLS, a test's proxy); default the nginx address
 #   BATON_CLUSTER_REQUEST_LOGS  1 (default): instances log every request ("Request starting …"); 0: warnings only
 #   BATON_*                  any other Baton setting (BATON_AUTH__…, BATON_UPLOADS__EXPIRATION…) is passed to every instance.
 set -euo pipefail
@@ -129,10 +132,12 @@ echo "$size" >"$home/size"
 lb_port=$(free_port)
 echo "$lb_port" >"$home/nginx/port"
 lb="http://127.0.0.1:$lb_port/"
+public_url=${BATON_CLUSTER_PUBLIC_URL:-$lb}
 instance_pg_port=${BATON_CLUSTER_PG_PORT:-$pg_port}
 connection="Host=127.0.0.1;Port=$instance_pg_port;Database=$database;Username=baton;Password=$pg_password"
 signing_key=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
 cat >"$home/shared.env" <<EOF
+BATON_CLUSTER_PUBLIC_URL=$public_url
 BATON_CLUSTER_POSTGRES="$connection"
 BATON_CLUSTER_PG_ADMIN="host=127.0.0.1 port=$pg_port dbname=$database user=baton password=$pg_password"
 BATON_CLUSTER_DATABASE=$database
@@ -174,7 +179,7 @@ EOF
     printf 'BATON_STORAGE__S3__BUCKET=%q\n' "$bucket"
     printf 'BATON_CLUSTER__POSTGRES=%q\n' "$connection;Application Name=baton-$i"
     printf 'BATON_INSTANCEID=%q\n' "baton-$i"
-    printf 'BATON_PUBLICBASEURL=%q\n' "$lb"
+    printf 'BATON_PUBLICBASEURL=%q\n' "$public_url"
     printf 'BATON_AUTH__SIGNINGKEY=%q\n' "$signing_key"
     printf 'DOTNET_gcServer=0\n'
   } | sed '/^$/d' >"$dir/serve.env"

@@ -2,21 +2,25 @@ using System.Globalization;
 using Baton.Cluster.Tests.Postgres;
 using Baton.Server.Auth;
 using Baton.Testing;
+using Baton.Testing.Faults;
 
 namespace Baton.Cluster.Tests.Rig;
 
 /// <summary>
-/// The three-instance cluster the multi-instance tests share (started once per run of the collection): instances reach
-/// PostgreSQL through a <see cref="TcpRelay"/> that <see cref="PostgresOutageTests"/> stops and restarts (the shared PostgreSQL
-/// itself is never touched); anonymous callers may do everything; two tokens exercise cluster-wide limits.
+/// The three-instance cluster the multi-instance tests share (started once per run of the collection). Clients reach it through
+/// a <see cref="FaultProxy"/> in front of nginx — the cluster's public address, so a test can hold a client's stream at a known
+/// byte — and instances reach PostgreSQL through a <see cref="TcpRelay"/> a test stops and restarts (the shared PostgreSQL
+/// itself is never touched). Anonymous callers may do everything; tokens exercise cluster-wide limits.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>A token with a storage quota (<see cref="QuotaBytes"/>).</summary>
     public const string QuotaToken = "bt_cluster_quota_0123456789abcdef";
 
-    /// <summary>A token that may list, for the API rate limit (<see cref="ApiRequestsPerMinute"/> per caller).</summary>
+    /// <summary>Tokens that may list, for the API rate limit (<see cref="ApiRequestsPerMinute"/> per caller).</summary>
     public const string ListToken = "bt_cluster_lister_0123456789abcdef";
+
+    public const string SecondListToken = "bt_cluster_lister2_0123456789abcdef";
 
     public const long QuotaBytes = 3 << 20;
 
@@ -29,8 +33,24 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private TcpRelay? _relay;
     private ClusterRig? _rig;
+    private FaultProxy? _door;
 
     public ClusterRig Rig => _rig ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The cluster's public address (every instance's Baton:PublicBaseUrl): the proxy in front of nginx.</summary>
+    public Uri Url => _door?.Url ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The proxy in front of nginx, for counters and <see cref="FaultProxy.ReleaseHolds"/>.</summary>
+    public FaultProxy Door => _door ?? throw new InvalidOperationException("not started");
+
+    /// <summary>The plan for the next client connections (default: pass everything). Tests that change it put it back.</summary>
+    public Func<FaultPlan> ClientPlan { get; set; } = () => FaultPlan.Pass;
+
+    /// <summary>Sees the client connections' bytes (an <see cref="AcknowledgedOffsets"/>); null when nobody watches.</summary>
+    public ForwardedBytes? ClientObserver { get; set; }
+
+    /// <summary>Where the door logs its plans and faults (a test's output).</summary>
+    public Action<string>? Log { get; set; }
 
     /// <summary>The relay in front of PostgreSQL that every instance connects through.</summary>
     public TcpRelay PostgresRelay => _relay ?? throw new InvalidOperationException("not started");
@@ -38,7 +58,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _relay = new TcpRelay(new Uri($"tcp://127.0.0.1:{TestDatabase.Port}"));
-        _rig = await ClusterRig.StartAsync(Settings(), _relay.Port);
+        // The door's target is nginx's port, known once the cluster runs; nothing connects before that.
+        _door = new FaultProxy(0, _ => ClientPlan(), line => Log?.Invoke(line))
+        {
+            Observer = (connection, direction, bytes) => ClientObserver?.Invoke(connection, direction, bytes),
+        };
+        _rig = await ClusterRig.StartAsync(Settings(), _relay.Port, _door.Url);
+        _door.TargetPort = _rig.Url.Port;
     }
 
     private static Dictionary<string, string?> Settings()
@@ -52,6 +78,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         };
         AddToken(settings, 0, "quota", QuotaToken, [BatonPermissions.Upload, BatonPermissions.Download], QuotaBytes);
         AddToken(settings, 1, "lister", ListToken, [BatonPermissions.List], 0);
+        AddToken(settings, 2, "lister2", SecondListToken, [BatonPermissions.List], 0);
         return settings;
     }
 
@@ -76,6 +103,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         if (_relay is not null)
         {
             await _relay.DisposeAsync();
+        }
+        if (_door is not null)
+        {
+            await _door.DisposeAsync();
         }
     }
 }

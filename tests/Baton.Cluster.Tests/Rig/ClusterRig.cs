@@ -20,8 +20,11 @@ public sealed class ClusterRig : IAsyncDisposable
         Read(settings);
     }
 
-    /// <summary>The load balancer (nginx), which is also every instance's public base URL.</summary>
+    /// <summary>The load balancer (nginx).</summary>
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>Every instance's public base URL (<c>Baton:PublicBaseUrl</c>): nginx, or what the test put in front of it.</summary>
+    public Uri PublicUrl { get; private set; } = null!;
 
     public IReadOnlyList<ClusterInstance> Instances { get; private set; } = [];
 
@@ -33,7 +36,9 @@ public sealed class ClusterRig : IAsyncDisposable
 
     /// <param name="settings">Baton settings for every instance (<c>BATON_UPLOADS__EXPIRATION</c>…) and script settings.</param>
     /// <param name="postgresPort">The port instances reach PostgreSQL on (a <see cref="TcpRelay"/>), default the server's own.</param>
-    public static async Task<ClusterRig> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, int? postgresPort = null)
+    /// <param name="publicUrl">What clients reach the cluster at when it is not nginx itself (a proxy in front of it).</param>
+    public static async Task<ClusterRig> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, int? postgresPort = null,
+        Uri? publicUrl = null)
     {
         var home = new TempDirectory("baton-cluster-");
         var environment = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
@@ -43,6 +48,10 @@ public sealed class ClusterRig : IAsyncDisposable
         if (postgresPort is { } port)
         {
             environment["BATON_CLUSTER_PG_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (publicUrl is not null)
+        {
+            environment["BATON_CLUSTER_PUBLIC_URL"] = publicUrl.AbsoluteUri;
         }
         try
         {
@@ -91,6 +100,7 @@ public sealed class ClusterRig : IAsyncDisposable
     private void Read(IReadOnlyDictionary<string, string> settings)
     {
         Url = new Uri(settings["BATON_CLUSTER_URL"]);
+        PublicUrl = new Uri(settings["BATON_CLUSTER_PUBLIC_URL"]);
         AccessLog = settings["BATON_CLUSTER_NGINX_LOG"];
         var count = int.Parse(settings["BATON_CLUSTER_INSTANCES"], System.Globalization.CultureInfo.InvariantCulture);
         Instances = [.. Enumerable.Range(1, count).Select(i => new ClusterInstance(
