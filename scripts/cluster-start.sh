@@ -44,6 +44,8 @@ fi
 # Starts instance $1 from its settings file (written at the first start) and records its pid.
 start_instance() {
   local dir="$home/instance-$1"
+  # The log is appended to across restarts; readiness is looked for past this point.
+  stat -c %s "$dir/serve.log" 2>/dev/null >"$dir/serve.log.start" || echo 0 >"$dir/serve.log.start"
   (
     cd "$dir"
     set -a
@@ -59,7 +61,7 @@ wait_ready() { # instance number: until its log says it serves (or it died)
   local dir="$home/instance-$1" pid
   pid=$(cat "$dir/serve.pid")
   for _ in $(seq 1 600); do
-    grep -q "Baton is serving" "$dir/serve.log" 2>/dev/null && return 0
+    tail -c +"$(($(cat "$dir/serve.log.start") + 1))" "$dir/serve.log" 2>/dev/null | grep -q "Baton is serving" && return 0
     alive "$pid" || break
     sleep 0.1
   done

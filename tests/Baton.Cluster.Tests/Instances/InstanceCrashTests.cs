@@ -58,7 +58,7 @@ public sealed class InstanceCrashTests(ClusterFixture cluster, ITestOutputHelper
             Assert.DoesNotContain(victim.Id, await Rig.LockHoldersAsync());
             foreach (var survivor in Rig.Instances.Where(i => i != victim))
             {
-                Assert.InRange(await TusRequests.OffsetAsync(_http, survivor.Url, upload), acknowledged, source.Length);
+                Assert.InRange(await TusRequests.OffsetAsync(_http, survivor.Url, upload), acknowledged, new FileInfo(source).Length);
             }
 
             door.ReleaseHolds();
