@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Baton.Cluster.Tests.Rig;
+using Baton.Testing.Cluster;
 using Xunit.Abstractions;
 
 namespace Baton.Cluster.Tests.Instances;

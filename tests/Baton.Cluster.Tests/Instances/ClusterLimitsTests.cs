@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Baton.Cluster.Tests.Rig;
+using Baton.Testing.Cluster;
 using Baton.Server.Files;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Baton.Cluster.Tests.Rig;
+using Baton.Testing.Cluster;
 using Baton.Testing;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Baton.Cluster.Tests.Rig;
+using Baton.Testing.Cluster;
 using Baton.Testing;
 
 namespace Baton.Cluster.Tests.Instances;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Baton.Cluster.Tests.Rig;
+using Baton.Testing.Cluster;
 using Baton.Testing;
 using Baton.Testing.Faults;
 using Xunit.Abstractions;
@@ -54,8 +55,8 @@ public sealed class InstanceCrashTests(ClusterFixture cluster, ITestOutputHelper
             await victim.KillAsync();
 
             // Its session (and with it the advisory lock) ends with the process: PostgreSQL sees the socket close.
-            await Eventually.HoldsAsync(async () => !await Rig.HasSessionsAsync(victim), TimeSpan.FromSeconds(10), $"{victim.Id}'s sessions to end");
-            Assert.DoesNotContain(victim.Id, await Rig.LockHoldersAsync());
+            await Eventually.HoldsAsync(async () => !await ClusterSessions.HasSessionsAsync(Rig, victim), TimeSpan.FromSeconds(10), $"{victim.Id}'s sessions to end");
+            Assert.DoesNotContain(victim.Id, await ClusterSessions.LockHoldersAsync(Rig));
             foreach (var survivor in Rig.Instances.Where(i => i != victim))
             {
                 Assert.InRange(await TusRequests.OffsetAsync(_http, survivor.Url, upload), acknowledged, new FileInfo(source).Length);

@@ -1,5 +1,6 @@
 using System.Net;
 using Baton.Cluster.Tests.Rig;
+using Baton.Testing.Cluster;
 using Baton.Testing;
 using Xunit.Abstractions;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Baton.Cluster.Tests.Postgres;
 using Baton.Server.Auth;
 using Baton.Testing;
+using Baton.Testing.Cluster;
 using Baton.Testing.Faults;
 
 namespace Baton.Cluster.Tests.Rig;

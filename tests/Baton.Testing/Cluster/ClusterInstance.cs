@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Baton.Cluster.Tests.Rig;
+namespace Baton.Testing.Cluster;
 
 /// <summary>
 /// One <c>baton serve</c> of a <see cref="ClusterRig"/>: its own address (to bypass nginx), its pid (to <c>kill -9</c> it) and its

@@ -1,12 +1,10 @@
-using Baton.Testing;
-using Npgsql;
-
-namespace Baton.Cluster.Tests.Rig;
+namespace Baton.Testing.Cluster;
 
 /// <summary>
 /// The recipe of docs/cluster.md as the tests run it: <c>scripts/cluster-start.sh</c> (RGW + PostgreSQL + N <c>baton serve</c> +
 /// nginx round-robin, all real processes on loopback) in a folder of its own, parsed from the settings it prints;
-/// <c>scripts/cluster-stop.sh</c> on dispose. Baton settings (<c>BATON_…</c>) given at start go to every instance.
+/// <c>scripts/cluster-stop.sh</c> on dispose. Baton settings (<c>BATON_…</c>) given at start go to every instance. Used by the
+/// multi-instance tests (tests/Baton.Cluster.Tests) and the <c>cluster</c> benchmark.
 /// </summary>
 public sealed class ClusterRig : IAsyncDisposable
 {
@@ -31,8 +29,9 @@ public sealed class ClusterRig : IAsyncDisposable
     /// <summary>nginx's access log: one line per request naming the instance (<c>upstream=127.0.0.1:PORT</c>) that served it.</summary>
     public string AccessLog { get; private set; } = "";
 
-    /// <summary>An Npgsql connection string to the cluster's own database, straight to the server (never through a relay).</summary>
-    public string Postgres { get; private set; } = "";
+    /// <summary>The cluster's own database, straight to the server (never through a relay): libpq's fields (host, port, dbname,
+    /// user, password).</summary>
+    public IReadOnlyDictionary<string, string> PostgresAdmin { get; private set; } = new Dictionary<string, string>();
 
     /// <param name="settings">Baton settings for every instance (<c>BATON_UPLOADS__EXPIRATION</c>…) and script settings.</param>
     /// <param name="postgresPort">The port instances reach PostgreSQL on (a <see cref="TcpRelay"/>), default the server's own.</param>
@@ -68,35 +67,6 @@ public sealed class ClusterRig : IAsyncDisposable
     /// <summary>Runs the start script again, as a user would after a kill: it restarts the dead instances on their ports.</summary>
     public async Task RestartDeadInstancesAsync() => Read(await RunStartAsync(_environment));
 
-    /// <summary>Names (PostgreSQL <c>application_name</c> = instance id) of the instances holding an advisory lock right now.</summary>
-    public async Task<IReadOnlyList<string>> LockHoldersAsync()
-    {
-        await using var connection = new NpgsqlConnection(Postgres);
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand("""
-            SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-            """, connection);
-        var holders = new List<string>();
-        await using var reader = await query.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            holders.Add(reader.GetString(0));
-        }
-        return holders;
-    }
-
-    /// <summary>Whether an instance still has a session open on the cluster's database.</summary>
-    public async Task<bool> HasSessionsAsync(ClusterInstance instance)
-    {
-        await using var connection = new NpgsqlConnection(Postgres);
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1", connection);
-        query.Parameters.AddWithValue(instance.Id);
-        return (long)(await query.ExecuteScalarAsync())! > 0;
-    }
-
     private void Read(IReadOnlyDictionary<string, string> settings)
     {
         Url = new Uri(settings["BATON_CLUSTER_URL"]);
@@ -108,13 +78,8 @@ public sealed class ClusterRig : IAsyncDisposable
             new Uri(settings[$"BATON_CLUSTER_INSTANCE_{i}_URL"]),
             int.Parse(settings[$"BATON_CLUSTER_INSTANCE_{i}_PID"], System.Globalization.CultureInfo.InvariantCulture),
             settings[$"BATON_CLUSTER_INSTANCE_{i}_LOG"]))];
-        // libpq's key=value form (for psql) → Npgsql's.
-        var admin = settings["BATON_CLUSTER_PG_ADMIN"].Split(' ').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-        Postgres = new NpgsqlConnectionStringBuilder
-        {
-            Host = admin["host"], Port = int.Parse(admin["port"], System.Globalization.CultureInfo.InvariantCulture), Database = admin["dbname"],
-            Username = admin["user"], Password = admin["password"], Pooling = false, ApplicationName = "baton-cluster-tests",
-        }.ConnectionString;
+        // libpq's key=value form, for psql.
+        PostgresAdmin = settings["BATON_CLUSTER_PG_ADMIN"].Split(' ').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
     }
 
     private static string Script(string name) => Path.Combine(BatonCli.RepositoryRoot, "scripts", name);
