@@ -2,6 +2,7 @@ using Baton.Storage.Hosting;
 using Baton.Server.Auth;
 using Baton.Server.Downloads;
 using Baton.Server.Hosting;
+using Baton.Server.Operations;
 using Baton.Server.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public static class BatonServiceCollectionExtensions
         services.AddBatonAuth();
         services.AddBatonDownloads();
         services.AddBatonUploads();
+        services.AddBatonMetrics();
         return services;
     }
 }
