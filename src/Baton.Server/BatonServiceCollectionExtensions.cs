@@ -43,6 +43,9 @@ public static class BatonServiceCollectionExtensions
         services.AddBatonDownloads();
         services.AddBatonUploads();
         services.AddBatonMetrics();
+        services.TryAddSingleton<InstanceIdentity>();
+        // Every log record carries the instance id (the logger factory takes its scope provider from the container).
+        services.TryAddSingleton<Microsoft.Extensions.Logging.IExternalScopeProvider, InstanceLogScope>();
         return services;
     }
 }
