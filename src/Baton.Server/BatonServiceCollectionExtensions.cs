@@ -1,5 +1,6 @@
 using Baton.Storage.Hosting;
 using Baton.Server.Auth;
+using Baton.Server.Cluster;
 using Baton.Server.Downloads;
 using Baton.Server.Hosting;
 using Baton.Server.Operations;
@@ -19,6 +20,7 @@ public static class BatonServiceCollectionExtensions
     {
         services.AddOptions<BatonOptions>().Bind(section);
         services.AddBatonStorage(section);
+        services.AddBatonCluster(section);
         return services.AddBaton(configure);
     }
 
@@ -39,6 +41,7 @@ public static class BatonServiceCollectionExtensions
         services.TryAddSingleton(sp => new UploadRetention(
             sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads.Expiration is var e && e > TimeSpan.Zero ? e : null));
         services.AddBatonStorage();
+        services.AddBatonCluster();
         services.AddBatonAuth();
         services.AddBatonDownloads();
         services.AddBatonUploads();

@@ -27,7 +27,7 @@ public static partial class ServeHost
         {
             app = Build(arguments);
             var urls = app.Configuration["urls"] ?? DefaultUrls;
-            var hasCredentials = app.Services.GetRequiredService<TokenStore>().HasTokens
+            var hasCredentials = await app.Services.GetRequiredService<ITokenSource>().HasTokensAsync(cancellation)
                                  || app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BatonOptions>>().Value.Auth.Jwt.Enabled;
             if (ListenPolicy.Refusal(urls, hasCredentials, arguments.AllowAnonymous) is { } refusal)
             {
