@@ -22,6 +22,7 @@ public static class BatonEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(options.PathBase);
         group.AddEndpointFilter(StorageFaults.FilterAsync);
         group.MapReadiness();
+        group.MapMetrics(options.Metrics);
         group.MapDownloads();
         group.MapFilesApi();
         group.MapLinks();

@@ -28,6 +28,7 @@ public sealed class BatonOptions
     /// <summary>The absolute URL clients reach this server at (e.g. <c>https://files.example</c>), used for the URLs Baton hands
     /// out — upload <c>Location</c>, <c>Baton-File-Url</c>, signed links — so they are the same on every instance behind a load
     /// balancer. Empty (default): paths relative to the request, as before.</summary>
+    [RegularExpression(@"^(https?://[^/?#\s]+(/[^?#\s]*)?)?$", ErrorMessage = "Baton:PublicBaseUrl must be an absolute http(s) URL without query or fragment, e.g. https://files.example")]
     public string PublicBaseUrl { get; set; } = "";
 
     /// <summary>This instance's name in logs and metrics. Empty (default): host name, process id and a short random suffix.</summary>

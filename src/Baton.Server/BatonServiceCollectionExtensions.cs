@@ -1,8 +1,10 @@
 using Baton.Cluster.Hosting;
 using Baton.Storage.Hosting;
 using Baton.Server.Auth;
+using Baton.Server.Cluster;
 using Baton.Server.Downloads;
 using Baton.Server.Hosting;
+using Baton.Server.Operations;
 using Baton.Server.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +21,10 @@ public static class BatonServiceCollectionExtensions
     {
         services.AddOptions<BatonOptions>().Bind(section);
         // Cluster mode (Baton:Cluster:Postgres) first: its schema must be migrated before the server's start-up work reads it.
-        services.AddBatonCluster(section);
+        Baton.Cluster.Hosting.ClusterServiceCollectionExtensions.AddBatonCluster(services, section);
         services.AddBatonStorage(section);
+        // (merge of clusterstate + clusterops in the clusterrig branch: both wirings, the shared auth state after storage)
+        Baton.Server.Cluster.ClusterServiceCollectionExtensions.AddBatonCluster(services, section);
         return services.AddBaton(configure);
     }
 
@@ -41,9 +45,14 @@ public static class BatonServiceCollectionExtensions
         services.TryAddSingleton(sp => new UploadRetention(
             sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads.Expiration is var e && e > TimeSpan.Zero ? e : null));
         services.AddBatonStorage();
+        services.AddBatonCluster();
         services.AddBatonAuth();
         services.AddBatonDownloads();
         services.AddBatonUploads();
+        services.AddBatonMetrics();
+        services.TryAddSingleton<InstanceIdentity>();
+        // Every log record carries the instance id (the logger factory takes its scope provider from the container).
+        services.TryAddSingleton<Microsoft.Extensions.Logging.IExternalScopeProvider, InstanceLogScope>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Baton.Cluster.Postgres;
 using Baton.Storage.Locking;
+using Baton.Storage.Telemetry;
 using Npgsql;
 
 namespace Baton.Cluster.Locking;
@@ -16,14 +17,17 @@ namespace Baton.Cluster.Locking;
 public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable
 {
     private readonly UploadLockOptions options;
+    private readonly BatonMetrics metrics;
     private readonly NpgsqlDataSource notifications;
     private readonly NpgsqlDataSource locks;
 
     /// <param name="connectionString">The cluster database (<c>Baton:Cluster:Postgres</c>).</param>
     /// <param name="options">Wait and takeover bounds.</param>
-    public PostgresUploadLocker(string connectionString, UploadLockOptions options)
+    /// <param name="metrics">Where lock waits and release requests are counted (<c>baton.lock.*</c>).</param>
+    public PostgresUploadLocker(string connectionString, UploadLockOptions options, BatonMetrics? metrics = null)
     {
         this.options = options;
+        this.metrics = metrics ?? BatonMetrics.Unobserved;
         notifications = NpgsqlDataSource.Create(connectionString);
         // Unpooled: a pooled connection returned with its session lock would keep the lock alive after the lease ends; unpooled,
         // closing the lease's connection ends the session and with it the lock.
@@ -46,18 +50,22 @@ public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable
     private async Task<IUploadLease?> LockAsync(string id, CancellationToken cancellation)
     {
         var key = KeyOf(id);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var connection = await OpenLockConnectionAsync(cancellation).ConfigureAwait(false);
         try
         {
             if (!await LockWithinAsync(connection, key, options.Wait, cancellation).ConfigureAwait(false))
             {
                 await RequestReleaseAsync(key, cancellation).ConfigureAwait(false);
+                metrics.ReleaseRequested();
                 if (!await LockWithinAsync(connection, key, options.TakeoverWait, cancellation).ConfigureAwait(false))
                 {
                     await connection.DisposeAsync().ConfigureAwait(false);
+                    metrics.LockWaited(started, acquired: false);
                     return null;
                 }
             }
+            metrics.LockWaited(started, acquired: true);
             return await PostgresUploadLease.StartAsync(connection, key).ConfigureAwait(false);
         }
         catch

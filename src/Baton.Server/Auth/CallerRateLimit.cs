@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Baton.Protocol.Problems;
 using Baton.Server.Problems;
 using Microsoft.AspNetCore.Http;
@@ -7,33 +6,24 @@ using Microsoft.AspNetCore.Http;
 namespace Baton.Server.Auth;
 
 /// <summary>
-/// A per-caller fixed-window limit (System.Threading.RateLimiting, the engine of ASP.NET Core's rate limiter) applied as an endpoint
-/// filter, so it works in any host without extra middleware. Partitioned by token name, or by client address for anonymous callers.
-/// Over the limit: 429 with Retry-After and a problem body.
+/// A per-caller fixed-window limit applied as an endpoint filter, so it works in any host without extra middleware. Partitioned by
+/// token name, or by client address for anonymous callers; counted in this process or, in cluster mode, for the whole cluster
+/// (<see cref="IRateCounter"/>). Over the limit: 429 with Retry-After and a problem body.
 /// </summary>
-public sealed class CallerRateLimit(int permitsPerMinute) : IEndpointFilter, IDisposable
+public sealed class CallerRateLimit(string name, int permitsPerMinute, IRateCounter counter) : IEndpointFilter
 {
-    private readonly PartitionedRateLimiter<HttpContext> _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permitsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         if (permitsPerMinute <= 0)
         {
             return await next(context);
         }
-        using var lease = _limiter.AttemptAcquire(context.HttpContext);
-        if (!lease.IsAcquired)
+        var http = context.HttpContext;
+        var verdict = await counter.CountAsync(name, PartitionKey(http), permitsPerMinute, http.RequestAborted);
+        if (!verdict.Allowed)
         {
-            var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-            context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            await ProblemResponder.WriteAsync(context.HttpContext, ProtocolErrors.RateLimited);
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(verdict.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await ProblemResponder.WriteAsync(http, ProtocolErrors.RateLimited);
             return null;
         }
         return await next(context);
@@ -43,6 +33,4 @@ public sealed class CallerRateLimit(int permitsPerMinute) : IEndpointFilter, IDi
         BatonCaller.From(context.User) is { Name: not BatonCaller.AnonymousName } caller
             ? "token:" + caller.Name
             : "ip:" + context.Connection.RemoteIpAddress;
-
-    public void Dispose() => _limiter.Dispose();
 }

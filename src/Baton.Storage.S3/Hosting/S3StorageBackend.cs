@@ -30,7 +30,7 @@ public sealed class S3StorageBackend : IStorageBackend
         // The server names placement targets as full paths below its local root; they are turned back into relative names.
         var placementBase = services.GetService<DiskRoot>()?.FullPath;
         // Cluster mode registers shared records (PostgreSQL); alone, the records are objects beside the uploads.
-        return Create(new S3Connection(options), services.GetRequiredService<IUploadLocker>(),
+        return Create(new S3Connection(options, services.GetService<Telemetry.BatonMetrics>()), services.GetRequiredService<IUploadLocker>(),
             services.GetService<UploadRetention>() ?? UploadRetention.Default, services.GetRequiredService<TimeProvider>(), placementBase,
             services.GetService<IUploadRecords>());
     }

@@ -38,6 +38,8 @@ public sealed partial class FileUploadStore :
         }
     }
 
+    private const string DiskBackendName = "disk";
+
     private bool Durable => _options.Durability == Durability.Full;
 
     private string RecordPath(string id) => Path.Combine(_options.Folder, id + ".json");

@@ -7,6 +7,7 @@ using Baton.Server.Hosting;
 using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Http;
 using Baton.Storage;
+using Baton.Storage.Telemetry;
 using Baton.Storage.Files;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,8 @@ public sealed partial class UploadCompletion(
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<UploadInfo>>> _running = new(StringComparer.Ordinal);
+
+    private readonly BatonMetrics _metrics = services.GetRequiredService<BatonMetrics>();
 
     private async Task<UploadInfo> RunCompleteAsync(UploadInfo info, HttpRequest? request)
     {
@@ -112,9 +115,12 @@ public sealed partial class UploadCompletion(
     /// </summary>
     public async Task<AppendResult> AppendAsync(string id, AppendRequest append, CancellationToken cancellation)
     {
+        using var inFlight = _metrics.Transfer(TransferDirection.Upload);
         try
         {
-            return await store.Core.AppendAsync(id, append, cancellation).ConfigureAwait(false);
+            var result = await store.Core.AppendAsync(id, append, cancellation).ConfigureAwait(false);
+            _metrics.Received(result.BytesWritten);
+            return result;
         }
         catch (Exception)
         {
