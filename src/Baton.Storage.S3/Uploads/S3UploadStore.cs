@@ -118,7 +118,7 @@ public sealed partial class S3UploadStore :
             return (UploadPresence.NotFound, null);
         }
         // The cached entry (if any) is not disposed: a request of this process may still hash into it; it is simply not reused.
-        var entry = new S3UploadEntry(record, lookup.Version);
+        var entry = new S3UploadEntry(Localize(record), lookup.Version);
         _entries[id] = entry;
         return (UploadPresence.Found, entry);
     }
@@ -146,11 +146,30 @@ public sealed partial class S3UploadStore :
     /// the request: once bytes are in S3 the record that acknowledges them is written even if the client has gone.</summary>
     private async Task SaveAsync(S3UploadEntry entry, S3UploadRecord record)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, S3RecordJson.Default.S3UploadRecord);
-        entry.Version = await _records.SaveAsync(record.Info, json, entry.Version, CancellationToken.None).ConfigureAwait(false);
-        entry.Record = record;
+        var portable = record with
+        {
+            Info = record.Info with { PlacedPath = Portable(record.Info.PlacedPath), PlacingPath = Portable(record.Info.PlacingPath) },
+        };
+        var json = JsonSerializer.SerializeToUtf8Bytes(portable, S3RecordJson.Default.S3UploadRecord);
+        entry.Version = await _records.SaveAsync(portable.Info, json, entry.Version, CancellationToken.None).ConfigureAwait(false);
+        entry.Record = Localize(record);
         _entries[record.Info.Id] = entry;
     }
+
+    // Records name placed files relative to the root, so every instance reads them the same whatever its local root folder; the
+    // server sees full paths below its own root (IUploadPlacement's contract, docs/architecture.md "Known seam debt").
+    private string? Portable(string? path) =>
+        path is not null && _placementBase is not null && path.StartsWith(_placementBase + "/", StringComparison.Ordinal)
+            ? path[(_placementBase.Length + 1)..]
+            : path;
+
+    private S3UploadRecord Localize(S3UploadRecord record) => record with
+    {
+        Info = record.Info with { PlacedPath = Local(record.Info.PlacedPath), PlacingPath = Local(record.Info.PlacingPath) },
+    };
+
+    private string? Local(string? path) =>
+        path is null || _placementBase is null || Path.IsPathRooted(path) ? path : _placementBase + "/" + path;
 
     /// <summary>Removes an upload (under its lock): aborts its multipart upload, deletes its objects, then its record — last,
     /// so a crash in between leaves a record the next sweep removes again. True only for the call that removed the record.</summary>
