@@ -136,6 +136,48 @@ public sealed class ClusterServingTests(RgwFixture rgw)
             b.Services.GetRequiredService<UploadExpiryService>().SweepAsync(default))).Sum());
     }
 
+    [Fact]
+    public async Task A_patch_on_B_makes_a_stalled_patch_on_A_let_go_at_its_durable_offset_and_continues_from_there()
+    {
+        var setup = await NewClusterAsync();
+        await using var a = await ClusterInstance.StartAsync(setup);
+        await using var b = await ClusterInstance.StartAsync(setup);
+        var part = setup.Storage.PartSize;
+        var content = Content(2 * part + 99, seed: 7);
+        var location = await Tus.CreateAsync(a.Client, content.Length, "takeover.bin");
+        var hang = new TaskCompletionSource();
+        var stalled = new StalledContent(content[..part], content.Length, hang.Task);
+        var held = Tus.Patch(location, 0, []);
+        held.Content = stalled;
+        held.Content.Headers.ContentType = new(Tus.OctetStream);
+        using var holderClient = new HttpClient { BaseAddress = a.BaseAddress };
+        var holder = holderClient.SendAsync(held);
+        // A commits each whole part as it goes: once B reports it, A holds the lock mid-request with that offset durable.
+        await WaitForOffsetAsync(b, location, part);
+
+        // B waits Baton:Storage:Locks:Wait, asks A to let go (NOTIFY), and A's append stops reading, commits what it holds and
+        // releases within TakeoverWait: B continues at A's durable offset instead of answering 423 Locked.
+        using var newcomer = await b.Client.SendAsync(Tus.Patch(location, part, content[part..]));
+        hang.SetResult();
+
+        Assert.Equal(HttpStatusCode.NoContent, newcomer.StatusCode);
+        await Assert.ThrowsAnyAsync<Exception>(async () => (await holder).EnsureSuccessStatusCode());
+        Assert.Equal(content, await a.Client.GetByteArrayAsync("files/takeover.bin"));
+    }
+
+    private static async Task WaitForOffsetAsync(BatonTestServer server, string location, long offset)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            using var head = await server.Client.SendAsync(Tus.Head(location), timeout.Token);
+            if (Tus.Header(head, "Upload-Offset") == offset.ToString())
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>The files the cluster serves (objects outside Baton's state), as S3 lists them.</summary>
     private static async Task<List<string>> ServedFilesAsync(ClusterSetup setup)
     {
