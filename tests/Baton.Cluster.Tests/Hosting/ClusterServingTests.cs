@@ -72,6 +72,47 @@ public sealed class ClusterServingTests(RgwFixture rgw)
     }
 
     [Fact]
+    public async Task Heads_on_B_while_A_completes_never_report_complete_without_the_one_file_it_became()
+    {
+        var setup = await NewClusterAsync();
+        await using var a = await ClusterInstance.StartAsync(setup);
+        await using var b = await ClusterInstance.StartAsync(setup);
+        var content = Content(6 * MiB + 1, seed: 3);
+        var location = await Tus.CreateAsync(a.Client, content.Length, "heads.bin");
+        using (var first = await a.Client.SendAsync(Tus.Patch(location, 0, content[..MiB])))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        }
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watchers = Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var client = new HttpClient { BaseAddress = b.BaseAddress };
+            await go.Task;
+            var seen = new List<(string? Offset, string? File)>();
+            for (var i = 0; i < 15; i++)
+            {
+                using var head = await client.SendAsync(Tus.Head(location));
+                Assert.Equal(HttpStatusCode.NoContent, head.StatusCode);
+                seen.Add((Tus.Header(head, "Upload-Offset"), Tus.Header(head, "Baton-File-Url")));
+            }
+            return seen;
+        }).ToArray();
+
+        var last = a.Client.SendAsync(Tus.Patch(location, MiB, content[MiB..]));
+        go.SetResult();
+        var observed = (await Task.WhenAll(watchers)).SelectMany(s => s).ToList();
+        using var completed = await last;
+
+        Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
+        Assert.Equal("/files/heads.bin", Tus.Header(completed, "Baton-File-Url"));
+        Assert.All(observed, o => Assert.True(
+            (o.Offset == MiB.ToString() && o.File is null) || (o.Offset == content.Length.ToString() && o.File == "/files/heads.bin"),
+            $"HEAD on B said offset {o.Offset}, file {o.File ?? "(none)"}"));
+        Assert.Equal(["heads.bin"], await ServedFilesAsync(setup));
+        Assert.Equal(content, await b.Client.GetByteArrayAsync("files/heads.bin"));
+    }
+
+    [Fact]
     public async Task Ten_racers_patching_one_offset_through_both_instances_have_exactly_one_winner_and_exact_bytes()
     {
         var setup = await NewClusterAsync();
