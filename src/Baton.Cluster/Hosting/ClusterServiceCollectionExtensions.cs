@@ -5,6 +5,7 @@ using Baton.Storage.Records;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Baton.Cluster.Hosting;
@@ -23,8 +24,8 @@ public static class ClusterServiceCollectionExtensions
     /// <summary>
     /// Cluster mode, when <c>Baton:Cluster:Postgres</c> is set in <paramref name="baton"/> (the <c>Baton</c> section): the schema
     /// is migrated at start, upload locks are PostgreSQL advisory locks, upload records live in PostgreSQL, and storage must be
-    /// shared (S3; checked at start). Without the setting only the (empty) options are registered. Call before the server's
-    /// own registration (<c>AddBaton</c> does), so the schema is ready before anything reads it.
+    /// shared (S3; checked at start). Without the setting only the (empty) options are registered. <c>AddBaton(section)</c> calls
+    /// it; a host configuring Baton in code calls it itself, before or after <c>AddBaton</c>.
     /// </summary>
     public static IServiceCollection AddBatonCluster(this IServiceCollection services, IConfiguration baton)
     {
@@ -51,7 +52,11 @@ public static class ClusterServiceCollectionExtensions
             sp.GetRequiredService<ClusterDatabase>().ConnectionString, sp.GetRequiredService<IOptions<UploadLockOptions>>().Value)));
         services.Replace(ServiceDescriptor.Singleton<IUploadRecords>(sp =>
             new PostgresUploadRecords(sp.GetRequiredService<ClusterDatabase>().DataSource)));
-        services.AddHostedService<ClusterSchemaService>();
+        // First of all hosted services, whenever this is called: the server's start-up work (recovery) reads upload records.
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ClusterSchemaService)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ClusterSchemaService>());
+        }
         return services;
     }
 }

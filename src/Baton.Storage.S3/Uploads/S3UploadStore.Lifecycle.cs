@@ -96,6 +96,7 @@ public sealed partial class S3UploadStore
                 PlacedKey = key,
             };
             await SaveAsync(entry, placed).ConfigureAwait(false);
+            _entries.TryRemove(id, out _); // placed: its SHA-256 is in the record now
             await DeleteObjectsAsync(_s3.Keys.UploadObjects(id), keep: _s3.Keys.Record(id)).ConfigureAwait(false);
             var head = await _s3.FindAsync("stat", c => c.GetObjectMetadataAsync(_s3.Bucket, key, CancellationToken.None), CancellationToken.None)
                 .ConfigureAwait(false);

@@ -31,7 +31,8 @@ public sealed partial class S3UploadStore :
     private readonly string? _placementBase;
     private readonly PartBuffers _buffers;
 
-    // Entries this process saved or loaded, for their running digests only: reused when the loaded record has the same version.
+    // Entries whose digest (running or complete) this process holds, for that digest only: reused when the loaded record still
+    // has the version the entry saved. Entries without one are not kept, so the map holds only uploads this instance is receiving.
     private readonly ConcurrentDictionary<string, S3UploadEntry> _entries = new(StringComparer.Ordinal);
 
     public S3UploadStore(S3Connection s3, IUploadLocker locker, IUploadRecords records, TimeProvider time, S3FileDigests digests,
@@ -117,10 +118,8 @@ public sealed partial class S3UploadStore :
         {
             return (UploadPresence.NotFound, null);
         }
-        // The cached entry (if any) is not disposed: a request of this process may still hash into it; it is simply not reused.
-        var entry = new S3UploadEntry(record, lookup.Version);
-        _entries[id] = entry;
-        return (UploadPresence.Found, entry);
+        // A cached entry of an older version is not disposed (a request of this process may still hash into it), only not reused.
+        return (UploadPresence.Found, new S3UploadEntry(Localize(record), lookup.Version));
     }
 
     /// <summary>As <see cref="LoadAsync"/>, for a caller holding the upload's lock: a placement a crash cut short is finished first.</summary>
@@ -146,11 +145,43 @@ public sealed partial class S3UploadStore :
     /// the request: once bytes are in S3 the record that acknowledges them is written even if the client has gone.</summary>
     private async Task SaveAsync(S3UploadEntry entry, S3UploadRecord record)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, S3RecordJson.Default.S3UploadRecord);
-        entry.Version = await _records.SaveAsync(record.Info, json, entry.Version, CancellationToken.None).ConfigureAwait(false);
-        entry.Record = record;
-        _entries[record.Info.Id] = entry;
+        var portable = record with
+        {
+            Info = record.Info with { PlacedPath = Portable(record.Info.PlacedPath), PlacingPath = Portable(record.Info.PlacingPath) },
+        };
+        var json = JsonSerializer.SerializeToUtf8Bytes(portable, S3RecordJson.Default.S3UploadRecord);
+        entry.Version = await _records.SaveAsync(portable.Info, json, entry.Version, CancellationToken.None).ConfigureAwait(false);
+        entry.Record = Localize(record);
+        Remember(entry);
     }
+
+    /// <summary>Keeps <paramref name="entry"/> for the next request of this process while it carries a digest worth reusing.</summary>
+    private void Remember(S3UploadEntry entry)
+    {
+        if (entry.Digest is not null || entry.CompletedSha256 is not null)
+        {
+            _entries[entry.Info.Id] = entry;
+        }
+        else
+        {
+            _entries.TryRemove(entry.Info.Id, out _);
+        }
+    }
+
+    // Records name placed files relative to the root, so every instance reads them the same whatever its local root folder; the
+    // server sees full paths below its own root (IUploadPlacement's contract, docs/architecture.md "Known seam debt").
+    private string? Portable(string? path) =>
+        path is not null && _placementBase is not null && path.StartsWith(_placementBase + "/", StringComparison.Ordinal)
+            ? path[(_placementBase.Length + 1)..]
+            : path;
+
+    private S3UploadRecord Localize(S3UploadRecord record) => record with
+    {
+        Info = record.Info with { PlacedPath = Local(record.Info.PlacedPath), PlacingPath = Local(record.Info.PlacingPath) },
+    };
+
+    private string? Local(string? path) =>
+        path is null || _placementBase is null || Path.IsPathRooted(path) ? path : _placementBase + "/" + path;
 
     /// <summary>Removes an upload (under its lock): aborts its multipart upload, deletes its objects, then its record — last,
     /// so a crash in between leaves a record the next sweep removes again. True only for the call that removed the record.</summary>

@@ -13,7 +13,7 @@ namespace Baton.Cluster.Tests.Instances;
 /// </summary>
 [Collection(ClusterCollection.Name)]
 [Trait("Speed", "Slow")]
-public sealed class PostgresOutageTests(ClusterFixture cluster, ITestOutputHelper output) : IDisposable
+public sealed class ClusterOutageTests(ClusterFixture cluster, ITestOutputHelper output) : IDisposable
 {
     private const int MiB = 1 << 20;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(1) };
