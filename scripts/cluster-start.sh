@@ -24,6 +24,9 @@
 #   BATON_CLUSTER_PUBLIC_URL the URL clients use (Baton:PublicBaseUrl of every instance), when something sits in front of nginx
 #                            (TLS, a test's proxy); default the nginx address
 #   BATON_CLUSTER_REQUEST_LOGS  1 (default): instances log every request ("Request starting …"); 0: warnings only
+#   BATON_CLUSTER_BALANCE    round-robin (default): every request to the next instance; uri-hash: requests for one URL (one
+#                            upload's PATCHes, one file's GETs) to one instance while it lives (nginx `hash $uri consistent`) —
+#                            an affinity for speed only: any instance still serves any request
 #   BATON_*                  any other Baton setting (BATON_AUTH__…, BATON_UPLOADS__EXPIRATION…) is passed to every instance.
 set -euo pipefail
 
@@ -189,8 +192,13 @@ EOF
 done
 for i in $(seq 1 "$size"); do wait_ready "$i"; done
 
-# 6. nginx, round-robin over the instances.
+# 6. nginx, round-robin over the instances (or by URL: BATON_CLUSTER_BALANCE=uri-hash).
 upstreams=""
+case "${BATON_CLUSTER_BALANCE:-round-robin}" in
+  round-robin) ;;
+  uri-hash) upstreams+="        hash \$uri consistent;"$'\n' ;;
+  *) log "BATON_CLUSTER_BALANCE must be round-robin or uri-hash"; exit 2 ;;
+esac
 for i in $(seq 1 "$size"); do upstreams+="        server 127.0.0.1:$(cat "$home/instance-$i/port") max_fails=0;"$'\n'; done
 cat >"$home/nginx/nginx.conf" <<EOF
 worker_processes 1;

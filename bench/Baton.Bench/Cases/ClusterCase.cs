@@ -39,6 +39,8 @@ public sealed class ClusterCase : IBenchCase
             {
                 rigs.Add(await ClusterRig.StartAsync(new Dictionary<string, string?>(quiet) { ["BATON_CLUSTER_SIZE"] = count.ToString(CultureInfo.InvariantCulture) }));
             }
+            // Three instances again, nginx routing by URL: one upload's PATCHes stay on one instance while it lives.
+            rigs.Add(await ClusterRig.StartAsync(new Dictionary<string, string?>(quiet) { ["BATON_CLUSTER_SIZE"] = "3", ["BATON_CLUSTER_BALANCE"] = "uri-hash" }));
             // One instance on S3 alone (no PostgreSQL, no nginx) on the same RGW: the reference for per-PATCH latency.
             var rgw = await RgwEngine.StartAsync();
             var environment = rgw.Environment("latency/");
@@ -61,25 +63,31 @@ public sealed class ClusterCase : IBenchCase
             var download = new List<(string, Func<Task<double>>)>();
             var latency = new List<(string, Func<Task<double>>)>();
             var samples = new Dictionary<string, List<double>>();
+            var heads = new List<string>();
             var round = 0;
-            foreach (var rig in rigs)
+            foreach (var (rig, index) in rigs.Select((r, i) => (r, i)))
             {
                 var n = rig.Instances.Count;
-                upload.Add(($"upload: {Concurrent} × tus-js-client → nginx → {n} instance{(n > 1 ? "s" : "")} (MiB/s)",
+                var instances = $"{n} instance{(n > 1 ? "s" : "")}{(index == 3 ? ", hash $uri" : "")}";
+                upload.Add(($"upload: {Concurrent} × tus-js-client → nginx → {instances} (MiB/s)",
                     () => UploadAsync(http, script, rig.Url, source, size, Interlocked.Increment(ref round))));
-                download.Add(($"download: {Concurrent} × curl ← nginx ← {n} instance{(n > 1 ? "s" : "")} (MiB/s)",
+                download.Add(($"download: {Concurrent} × curl ← nginx ← {instances} (MiB/s)",
                     () => DownloadAsync(new Uri(rig.Url, "files/big.bin"), 2 * size)));
             }
             var clusterOne = rigs[0].Instances[0].Url;
             foreach (var (name, target) in new[]
             {
-                ("PATCH 1 MiB, median: one instance on S3 alone (ms)", single.BaseAddress),
-                ("PATCH 1 MiB, median: one cluster instance, PostgreSQL (ms)", clusterOne),
-                ("PATCH 1 MiB, median: 3 instances via nginx, PostgreSQL (ms)", rigs[2].Url),
+                ("one instance on S3 alone", single.BaseAddress),
+                ("one cluster instance, PostgreSQL", clusterOne),
+                ("3 instances via nginx, PostgreSQL", rigs[2].Url),
             })
             {
-                samples[name] = [];
-                latency.Add((name, () => PatchLatencyAsync(http, target, patches, samples[name])));
+                var patch = $"PATCH 1 MiB, median: {name} (ms)";
+                var head = $"HEAD, median: {name} (ms)";
+                samples[patch] = [];
+                samples[head] = [];
+                latency.Add((patch, () => PatchLatencyAsync(http, target, patches, samples[patch], samples[head])));
+                heads.Add(head);
             }
 
             var result = new CaseResult(Id, $"Cluster mode: {Concurrent} concurrent transfers of {size >> 20} MiB up / {2 * size >> 20} MiB down; PATCH latency",
@@ -92,26 +100,31 @@ public sealed class ClusterCase : IBenchCase
             }
 
             result.AddGoal("upload: 3 instances ≥ 0.8× one instance (the same two cores)", upload[2].Item1, upload[0].Item1, 0.8);
+            result.AddGoal("upload: 3 instances with hash $uri ≥ 0.8× one instance", upload[3].Item1, upload[0].Item1, 0.8);
             result.AddGoal("download: 3 instances ≥ 0.8× one instance (the same two cores)", download[2].Item1, download[0].Item1, 0.8);
             var (alone, clustered) = (Percentiles(samples[latency[0].Item1]), Percentiles(samples[latency[1].Item1]));
             // Lower is better for latency: the goal's ratio is the limit over what was measured.
             result.Goals.Add(new Goal("PATCH median: PostgreSQL adds ≤ 10 ms over S3 alone", (alone.Median + 10) / clustered.Median, 1.0));
-            foreach (var (name, _) in latency)
+            foreach (var name in latency.Select(l => l.Item1).Concat(heads))
             {
                 var (median, p99) = Percentiles(samples[name]);
                 result.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"{name.Replace(", median", "", StringComparison.Ordinal).Replace(" (ms)", "", StringComparison.Ordinal)}: median {median:F1} ms, p99 {p99:F1} ms over all {samples[name].Count} PATCHes."));
             }
+            var (headAlone, headClustered) = (Percentiles(samples[heads[0]]), Percentiles(samples[heads[1]]));
             result.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Added by cluster mode per PATCH: median {clustered.Median - alone.Median:F1} ms, p99 {clustered.P99 - alone.P99:F1} ms."));
-            var memory = rigs.Select(r => $"{r.Instances.Count} instance(s): " +
+                $"Added by cluster mode per PATCH: median {clustered.Median - alone.Median:F1} ms, p99 {clustered.P99 - alone.P99:F1} ms; " +
+                $"per HEAD (the record read alone: a PostgreSQL row instead of an S3 object): median {headClustered.Median - headAlone.Median:F1} ms, " +
+                $"p99 {headClustered.P99 - headAlone.P99:F1} ms."));
+            var memory = rigs.Select((r, i) => $"{r.Instances.Count} instance(s){(i == 3 ? " hash $uri" : "")}: " +
                 string.Join(", ", r.Instances.Select(i => $"{i.Id} {ProcessMemory.Read(i.Pid).PeakMiB:F0}"))).ToList();
             result.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Peak RSS per instance (MiB, over the whole case): {string.Join("; ", memory)}; S3 alone {ProcessMemory.Read(single.ProcessId).PeakMiB:F0}."));
             result.Commands.Add("scripts/cluster-start.sh   (BATON_CLUSTER_SIZE=1|2|3, BATON_CLUSTER_REQUEST_LOGS=0: RGW + PostgreSQL + instances + nginx round-robin)");
+            result.Commands.Add("BATON_CLUSTER_BALANCE=uri-hash scripts/cluster-start.sh   (3 instances, nginx `hash $uri consistent`)");
             result.Commands.Add($"{Concurrent} × node tests/peers/tus-upload.mjs '{{\"endpoint\":NGINX/uploads,\"file\":F,\"chunkSize\":{ChunkSize}}}' at once");
             result.Commands.Add($"{Concurrent} × curl -s -o /dev/null NGINX/files/big.bin at once");
-            result.Commands.Add($"{patches} sequential tus PATCHes of 1 MiB (HttpClient, keep-alive), timed each");
+            result.Commands.Add($"{patches} sequential tus PATCHes of 1 MiB, each followed by a HEAD (HttpClient, keep-alive), timed each");
             return result;
         }
         finally
@@ -157,8 +170,9 @@ public sealed class ClusterCase : IBenchCase
         return bytes / (double)(1 << 20) / watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>One upload of <paramref name="count"/> sequential 1 MiB PATCHes; returns this round's median, adds every sample.</summary>
-    private static async Task<double> PatchLatencyAsync(HttpClient http, Uri server, int count, List<double> all)
+    /// <summary>One upload of <paramref name="count"/> sequential 1 MiB PATCHes, each followed by a HEAD; returns this round's
+    /// PATCH median, adds every sample.</summary>
+    private static async Task<double> PatchLatencyAsync(HttpClient http, Uri server, int count, List<double> all, List<double> heads)
     {
         var body = new byte[PatchSize];
         new Random(13).NextBytes(body);
@@ -182,6 +196,12 @@ public sealed class ClusterCase : IBenchCase
             watch.Stop();
             response.EnsureSuccessStatusCode();
             round.Add(watch.Elapsed.TotalMilliseconds);
+            using var head = new HttpRequestMessage(HttpMethod.Head, upload);
+            head.Headers.TryAddWithoutValidation(TusHeaders.Resumable, TusHeaders.Version);
+            watch.Restart();
+            using var offset = await http.SendAsync(head);
+            heads.Add(watch.Elapsed.TotalMilliseconds);
+            offset.EnsureSuccessStatusCode();
         }
         using var deleted = await http.DeleteAsync(new Uri(server, "files/" + name));
         all.AddRange(round);

@@ -17,8 +17,9 @@ public sealed class ClusterLockTests(ClusterFixture cluster, ITestOutputHelper o
 {
     private const int MiB = 1 << 20;
 
-    /// <summary>issue 13: a holder asked to let go ends its PATCH at a durable offset within 2 s.</summary>
-    private static readonly TimeSpan ReleaseBound = TimeSpan.FromSeconds(2);
+    /// <summary>docs/cluster.md: a PATCH finding its upload held elsewhere asks after Wait and has the lock (or a 423) within
+    /// Wait + TakeoverWait = 2 s; the holder has answered by then (issue 13: default ≤ 2 s).</summary>
+    private static readonly TimeSpan Bound = ClusterFixture.LockWait + ClusterFixture.TakeoverWait;
 
     /// <summary>Scheduling on a shared 2-core machine running three servers, RGW and PostgreSQL.</summary>
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1.5);
@@ -88,7 +89,7 @@ public sealed class ClusterLockTests(ClusterFixture cluster, ITestOutputHelper o
         var kept = slow.Offset(fields);
         Assert.InRange(kept, 0, slow.Sent);
         Assert.True(slow.Sent < content.Length, "the slow body went through before anybody asked it to stop");
-        var bound = ClusterFixture.LockWait + ReleaseBound + Slack;
+        var bound = Bound + Slack;
         Assert.True(holderAnswered < bound, $"the holder let go after {holderAnswered}, bound {bound}");
         // The newcomer got the lock and an answer about the offset (409 when the holder kept bytes, else it wrote them).
         Assert.True(newcomerAnswered < bound + Slack, $"the newcomer waited {newcomerAnswered}, bound {bound + Slack}");
