@@ -38,8 +38,12 @@ if [ -f "$home/database" ] && [ -f "$home/pg-home" ]; then
   fi
 fi
 if [ -f "$home/bucket" ] && [ -f "$home/rgw-home" ] && [ -f "$(cat "$home/rgw-home")/ceph.conf" ]; then
-  CEPH_CONF="$(cat "$home/rgw-home")/ceph.conf" timeout 120 radosgw-admin bucket rm --bucket="$(cat "$home/bucket")" --purge-objects \
-    >/dev/null 2>&1 || true
+  # The engine's OSD is a 20 GiB file shared by every session: free the space now. --bypass-gc deletes the bucket's objects at
+  # once, and `gc process` reclaims what the cluster deleted through S3 (RGW keeps deleted objects for hours otherwise, and a full
+  # OSD blocks every writer on the machine).
+  export CEPH_CONF="$(cat "$home/rgw-home")/ceph.conf"
+  timeout 120 radosgw-admin bucket rm --bucket="$(cat "$home/bucket")" --purge-objects --bypass-gc >/dev/null 2>&1 || true
+  timeout 120 radosgw-admin gc process --include-all >/dev/null 2>&1 || true
 fi
 
 # The engines only if this cluster started them.

@@ -26,8 +26,8 @@ public sealed class ClusterCase : IBenchCase
 
     public async Task<CaseResult> RunAsync(BenchContext context)
     {
-        var size = context.Quick ? 32L << 20 : 128L << 20;
-        var patches = context.Quick ? 16 : 64;
+        var size = context.Quick ? 16L << 20 : 64L << 20;
+        var patches = context.Quick ? 16 : 48;
         var source = context.DataFile("cluster-upload", "up.bin", size);
         var served = context.DataFile("cluster-serve", "big.bin", 2 * size);
         var script = Path.Combine(context.RepositoryRoot, "tests", "peers", "tus-upload.mjs");
