@@ -109,7 +109,7 @@ public sealed class ClusterCase : IBenchCase
             {
                 var (median, p99) = Percentiles(samples[name]);
                 result.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{name.Replace(", median", "", StringComparison.Ordinal).Replace(" (ms)", "", StringComparison.Ordinal)}: median {median:F1} ms, p99 {p99:F1} ms over all {samples[name].Count} PATCHes."));
+                    $"{name.Replace(", median", "", StringComparison.Ordinal).Replace(" (ms)", "", StringComparison.Ordinal)}: median {median:F1} ms, p99 {p99:F1} ms over all {samples[name].Count} {name.Split(' ')[0]}s."));
             }
             var (headAlone, headClustered) = (Percentiles(samples[heads[0]]), Percentiles(samples[heads[1]]));
             result.Notes.Add(string.Create(CultureInfo.InvariantCulture,
