@@ -32,6 +32,11 @@ public sealed class SharedAuthTests
         }
 
         var secret = await CreateTokenAsync(postgres, "ops", "admin");
+        await using (var list = await BatonCli.RunAsync(["token", "list", "--cluster", postgres]))
+        {
+            Assert.Equal(0, list.ExitCode);
+            Assert.Contains("ops\tadmin\t/", list.Output, StringComparison.Ordinal);
+        }
         using (var anonymous = await b.Client.GetAsync("api/files"))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode); // a token exists in the cluster: B is closed too
