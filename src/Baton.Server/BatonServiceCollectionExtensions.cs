@@ -1,3 +1,4 @@
+using Baton.Cluster.Hosting;
 using Baton.Storage.Hosting;
 using Baton.Server.Auth;
 using Baton.Server.Cluster;
@@ -19,8 +20,9 @@ public static class BatonServiceCollectionExtensions
     public static IServiceCollection AddBaton(this IServiceCollection services, IConfiguration section, Action<BatonOptions>? configure = null)
     {
         services.AddOptions<BatonOptions>().Bind(section);
-        services.AddBatonStorage(section);
+        // Cluster mode (Baton:Cluster:Postgres) first: its schema must be migrated before the server's start-up work reads it.
         services.AddBatonCluster(section);
+        services.AddBatonStorage(section);
         return services.AddBaton(configure);
     }
 
@@ -41,7 +43,7 @@ public static class BatonServiceCollectionExtensions
         services.TryAddSingleton(sp => new UploadRetention(
             sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads.Expiration is var e && e > TimeSpan.Zero ? e : null));
         services.AddBatonStorage();
-        services.AddBatonCluster();
+        services.AddBatonClusterAuth();
         services.AddBatonAuth();
         services.AddBatonDownloads();
         services.AddBatonUploads();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Baton.Cluster.Postgres;
 using Baton.Storage.Locking;
 using Baton.Storage.Telemetry;
 using Npgsql;
@@ -42,7 +43,11 @@ public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable
     /// <summary>The channel release requests travel on; the payload is the lock key in decimal.</summary>
     public const string ReleaseChannel = "baton_upload_release";
 
-    public async Task<IUploadLease?> AcquireAsync(string id, CancellationToken cancellation)
+    /// <summary>PostgreSQL unreachable: <see cref="Storage.StorageUnavailableException"/> (503 + Retry-After).</summary>
+    public Task<IUploadLease?> AcquireAsync(string id, CancellationToken cancellation) =>
+        PostgresFaults.GuardAsync("lock upload", () => LockAsync(id, cancellation));
+
+    private async Task<IUploadLease?> LockAsync(string id, CancellationToken cancellation)
     {
         var key = KeyOf(id);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -70,7 +75,10 @@ public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable
         }
     }
 
-    public async ValueTask<IUploadLease?> TryAcquireAsync(string id, CancellationToken cancellation)
+    public async ValueTask<IUploadLease?> TryAcquireAsync(string id, CancellationToken cancellation) =>
+        await PostgresFaults.GuardAsync("lock upload", () => TryLockAsync(id, cancellation)).ConfigureAwait(false);
+
+    private async Task<IUploadLease?> TryLockAsync(string id, CancellationToken cancellation)
     {
         var key = KeyOf(id);
         var connection = await OpenLockConnectionAsync(cancellation).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Baton.Cluster.Tests.Hosting;
 using Baton.Cluster.Tests.Postgres;
 using Baton.Testing;
 using Npgsql;
@@ -14,8 +15,9 @@ namespace Baton.Cluster.Tests.Instances;
 /// revocation counts on both; a link signed on one downloads from the other; handed-out URLs are on the public base URL; a rate
 /// limit of N per minute holds for both together; <c>/readyz</c> names PostgreSQL while it does not answer.
 /// </summary>
+[Collection(RgwFixture.Collection)]
 [Trait("Speed", "Slow")]
-public sealed class SharedAuthTests
+public sealed class SharedAuthTests(RgwFixture rgw)
 {
     private const string PublicBase = "http://files.example:8443";
 
@@ -23,9 +25,9 @@ public sealed class SharedAuthTests
     public async Task Tokens_and_signed_links_of_one_instance_are_accepted_by_the_other()
     {
         var postgres = await TestDatabase.CreateIsolatedConnectionStringAsync();
-        var s3 = (await RgwEngine.StartAsync()).Options();
-        await using var a = await ClusterInstance.StartAsync(postgres, s3, o => o.PublicBaseUrl = PublicBase);
-        await using var b = await ClusterInstance.StartAsync(postgres, s3, o => o.PublicBaseUrl = PublicBase);
+        var setup = new ClusterSetup(rgw.Engine.Options(), postgres);
+        await using var a = await ClusterInstance.StartAsync(setup, o => o.PublicBaseUrl = PublicBase);
+        await using var b = await ClusterInstance.StartAsync(setup, o => o.PublicBaseUrl = PublicBase);
         using (var open = await b.Client.GetAsync("api/files"))
         {
             Assert.Equal(HttpStatusCode.OK, open.StatusCode); // no token anywhere yet: open mode on both
@@ -90,8 +92,9 @@ public sealed class SharedAuthTests
     public async Task A_rate_limit_of_n_per_minute_holds_for_both_instances_together()
     {
         var postgres = await TestDatabase.CreateIsolatedConnectionStringAsync();
-        await using var a = await ClusterInstance.StartAsync(postgres, configure: o => o.Auth.ApiRequestsPerMinute = 4);
-        await using var b = await ClusterInstance.StartAsync(postgres, configure: o => o.Auth.ApiRequestsPerMinute = 4);
+        var setup = new ClusterSetup(rgw.Engine.Options(), postgres);
+        await using var a = await ClusterInstance.StartAsync(setup, o => o.Auth.ApiRequestsPerMinute = 4);
+        await using var b = await ClusterInstance.StartAsync(setup, o => o.Auth.ApiRequestsPerMinute = 4);
 
         // A window that ends during the run resets the count: then the run is repeated in the next window (at most once more).
         for (var attempt = 0; ; attempt++)
@@ -124,7 +127,8 @@ public sealed class SharedAuthTests
         await using var relay = new TcpRelay(new Uri($"tcp://{direct.Host}:{direct.Port}"));
         // Unpooled, so no idle connection cut by the relay is handed out again once it is back.
         var postgres = new NpgsqlConnectionStringBuilder(direct.ConnectionString) { Port = relay.Port, Pooling = false }.ConnectionString;
-        await using var server = await ClusterInstance.StartAsync(postgres, configure: o => o.ReadinessTimeout = TimeSpan.FromSeconds(2));
+        await using var server = await ClusterInstance.StartAsync(new ClusterSetup(rgw.Engine.Options(), postgres),
+            o => o.ReadinessTimeout = TimeSpan.FromSeconds(2));
 
         using (var ready = await server.Client.GetAsync("readyz"))
         {

@@ -1,3 +1,4 @@
+using Baton.Testing;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
 using Baton.Storage.Conformance;

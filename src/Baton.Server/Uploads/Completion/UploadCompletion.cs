@@ -38,7 +38,9 @@ public sealed partial class UploadCompletion(
             return info;
         }
         // One completion per upload at a time in this process: a HEAD that finds the upload complete and the request that
-        // delivered its last byte share one placement and one settle (one completed event), whoever comes first.
+        // delivered its last byte share one placement and one settle (one completed event), whoever comes first. Across
+        // instances (cluster mode) the store's PlaceAsync serialises on the upload's distributed lock and re-reads the record
+        // under it, so the second instance finds the placement made and reports it (docs/cluster.md).
         var running = new Lazy<Task<UploadInfo>>(() => RunCompleteAsync(info, request));
         var shared = _running.GetOrAdd(info.Id, running);
         try
