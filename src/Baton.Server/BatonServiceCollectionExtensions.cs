@@ -21,10 +21,8 @@ public static class BatonServiceCollectionExtensions
     {
         services.AddOptions<BatonOptions>().Bind(section);
         // Cluster mode (Baton:Cluster:Postgres) first: its schema must be migrated before the server's start-up work reads it.
-        Baton.Cluster.Hosting.ClusterServiceCollectionExtensions.AddBatonCluster(services, section);
+        services.AddBatonCluster(section);
         services.AddBatonStorage(section);
-        // (merge of clusterstate + clusterops in the clusterrig branch: both wirings, the shared auth state after storage)
-        Baton.Server.Cluster.ClusterServiceCollectionExtensions.AddBatonCluster(services, section);
         return services.AddBaton(configure);
     }
 
@@ -45,7 +43,7 @@ public static class BatonServiceCollectionExtensions
         services.TryAddSingleton(sp => new UploadRetention(
             sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads.Expiration is var e && e > TimeSpan.Zero ? e : null));
         services.AddBatonStorage();
-        services.AddBatonCluster();
+        services.AddBatonClusterAuth();
         services.AddBatonAuth();
         services.AddBatonDownloads();
         services.AddBatonUploads();

@@ -2,6 +2,7 @@ using Baton.Cluster.Locking;
 using Baton.Cluster.Records;
 using Baton.Storage.Locking;
 using Baton.Storage.Records;
+using Baton.Storage.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,7 +50,8 @@ public static class ClusterServiceCollectionExtensions
         });
         services.TryAddSingleton<ClusterDatabase>();
         services.Replace(ServiceDescriptor.Singleton<IUploadLocker>(sp => new PostgresUploadLocker(
-            sp.GetRequiredService<ClusterDatabase>().ConnectionString, sp.GetRequiredService<IOptions<UploadLockOptions>>().Value)));
+            sp.GetRequiredService<ClusterDatabase>().ConnectionString, sp.GetRequiredService<IOptions<UploadLockOptions>>().Value,
+            sp.GetService<BatonMetrics>())));
         services.Replace(ServiceDescriptor.Singleton<IUploadRecords>(sp =>
             new PostgresUploadRecords(sp.GetRequiredService<ClusterDatabase>().DataSource)));
         // First of all hosted services, whenever this is called: the server's start-up work (recovery) reads upload records.

@@ -32,6 +32,7 @@ public static class SchemaMigrations
             CREATE INDEX baton_uploads_expiry ON baton_uploads (expires_at) WHERE record IS NOT NULL;
             CREATE INDEX baton_uploads_removed ON baton_uploads (removed_at) WHERE record IS NULL;
             """),
+        // Version 3: what every instance must agree on to accept each other's links, tokens and limits (SharedAuthSchema).
         new(3, "shared auth state: signing keys, tokens, per-caller rate windows", SharedAuthSchema.Sql),
     ];
 }

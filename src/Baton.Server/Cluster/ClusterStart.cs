@@ -1,6 +1,5 @@
 using Baton.Cluster.Auth;
 using Baton.Cluster.Hosting;
-using Baton.Cluster.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Baton.Server.Cluster;
 
 /// <summary>
-/// In cluster mode, before the instance serves: brings the shared schema up to date (idempotent; instances starting together
-/// migrate one after another) and loads the cluster's signing key, creating it if this is the first instance ever.
+/// In cluster mode, before the instance serves (after <c>ClusterSchemaService</c> migrated the schema): loads the cluster's
+/// signing key, creating it if this is the first instance ever, so the first link checked does not wait for the database.
 /// </summary>
 public sealed partial class ClusterStart(IOptions<ClusterOptions> options, IServiceProvider services, ILogger<ClusterStart> logger)
     : IHostedService
@@ -21,14 +20,12 @@ public sealed partial class ClusterStart(IOptions<ClusterOptions> options, IServ
         {
             return;
         }
-        var database = services.GetRequiredService<ClusterDatabase>();
-        var applied = await new SchemaMigrator(database.DataSource).MigrateAsync(cancellationToken);
-        LogMigrated(logger, applied.Count == 0 ? "none" : string.Join(", ", applied));
         await services.GetRequiredService<SharedSigningKey>().LoadAsync(cancellationToken);
+        LogKeyLoaded(logger);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 70, Level = LogLevel.Information, Message = "Cluster schema up to date (steps applied now: {Applied})")]
-    private static partial void LogMigrated(ILogger logger, string applied);
+    [LoggerMessage(EventId = 70, Level = LogLevel.Debug, Message = "Cluster signing key loaded")]
+    private static partial void LogKeyLoaded(ILogger logger);
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Baton.Server.Operations;
 
@@ -29,6 +30,9 @@ public static class MetricsEndpoints
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter(
             // Every scrape sees every measurement made before it (the exporter's default caches a scrape for 300 ms).
             prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
+        // target_info names the service and this instance, so scrapes of several instances stay apart.
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) => metrics.ConfigureResource(resource =>
+            resource.AddService("baton", serviceInstanceId: provider.GetRequiredService<InstanceIdentity>().Id)));
         // The meter is enabled for OpenTelemetry's listener by a rule of the host's metrics options, for meters of this container
         // only (MeterScope.Local): a second server in the same process has its own meter of the same name, and its figures must
         // not show here. Read when the listener starts, so Baton:Metrics:Enabled = false enables nothing.

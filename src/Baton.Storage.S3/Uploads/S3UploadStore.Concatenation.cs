@@ -43,8 +43,12 @@ public sealed partial class S3UploadStore
     public async Task<UploadInfo?> TryFinishAsync(string finalId, CancellationToken cancellation)
     {
         await using var lease = await _locks.AcquireAsync(finalId, cancellation).ConfigureAwait(false);
+        if (lease is null)
+        {
+            return (await FindAsync(finalId, cancellation).ConfigureAwait(false)).Info;
+        }
         var (lookup, entry) = await FindLockedAsync(finalId, cancellation).ConfigureAwait(false);
-        if (lease is null || entry is null || lookup.Info is not { Kind: UploadKind.Final } final || final.Offset > 0 || final.PlacedPath is not null
+        if (entry is null || lookup.Info is not { Kind: UploadKind.Final } final || final.Offset > 0 || final.PlacedPath is not null
             || (final.IsComplete && final.PartialIds.Count > 0 && final.Length > 0))
         {
             return lookup.Info;

@@ -10,7 +10,10 @@ public sealed partial class S3UploadStore
     {
         // A DELETE stops a running append (the lock's takeover) rather than waiting behind it.
         await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
-        var (lookup, entry) = await FindLockedAsync(id, cancellation).ConfigureAwait(false);
+        // Without the lock only read (a placement cut short is finished by lock holders alone).
+        var (lookup, entry) = lease is null
+            ? (await FindAsync(id, cancellation).ConfigureAwait(false), null)
+            : await FindLockedAsync(id, cancellation).ConfigureAwait(false);
         switch (lookup.Presence)
         {
             case UploadPresence.NotFound:
