@@ -14,7 +14,7 @@ namespace Baton.Cluster.Locking;
 /// the holder, listening on its lock connection, turns into <see cref="IUploadLease.Stopping"/>; then it waits
 /// <see cref="UploadLockOptions.TakeoverWait"/> more. Same semantics as <see cref="InProcessUploadLocker"/>.
 /// </summary>
-public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable
+public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable, IDisposable
 {
     private readonly UploadLockOptions options;
     private readonly BatonMetrics metrics;
@@ -32,6 +32,12 @@ public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable
         // Unpooled: a pooled connection returned with its session lock would keep the lock alive after the lease ends; unpooled,
         // closing the lease's connection ends the session and with it the lock.
         locks = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+    }
+
+    public void Dispose()
+    {
+        notifications.Dispose();
+        locks.Dispose();
     }
 
     public async ValueTask DisposeAsync()
