@@ -31,6 +31,7 @@ var context = new BenchContext(repository, work, rounds, quick);
 IBenchCase[] cases =
 [
     new DownloadOneClientCase(), new RandomRangesCase(), new UploadCase(), new ClientDownloadCase(), new SegmentedDownloadCase(), new MemoryCase(), new S3Case(),
+    new ClusterCase(),
 ];
 var results = new List<CaseResult>();
 var docs = Path.Combine(repository, "docs");

@@ -1,6 +1,7 @@
 using Baton.Server.Auth;
 using Baton.Server.Downloads;
 using Baton.Server.Files;
+using Baton.Server.Operations;
 using Baton.Server.Page;
 using Baton.Server.Problems;
 using Baton.Server.Uploads;
@@ -20,7 +21,8 @@ public static class BatonEndpointRouteBuilderExtensions
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<BatonOptions>>().Value;
         var group = endpoints.MapGroup(options.PathBase);
         group.AddEndpointFilter(StorageFaults.FilterAsync);
-        group.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
+        group.MapReadiness();
+        group.MapMetrics(options.Metrics);
         group.MapDownloads();
         group.MapFilesApi();
         group.MapLinks();

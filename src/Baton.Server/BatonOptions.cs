@@ -25,6 +25,22 @@ public sealed class BatonOptions
     /// downloads, the Files API, links and uploads. Default none.</summary>
     public string[] CorsOrigins { get; set; } = [];
 
+    /// <summary>The absolute URL clients reach this server at (e.g. <c>https://files.example</c>), used for the URLs Baton hands
+    /// out — upload <c>Location</c>, <c>Baton-File-Url</c>, signed links — so they are the same on every instance behind a load
+    /// balancer. Empty (default): paths relative to the request, as before.</summary>
+    [RegularExpression(@"^(https?://[^/?#\s]+(/[^?#\s]*)?)?$", ErrorMessage = "Baton:PublicBaseUrl must be an absolute http(s) URL without query or fragment, e.g. https://files.example")]
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>This instance's name in logs and metrics. Empty (default): host name, process id and a short random suffix.</summary>
+    public string InstanceId { get; set; } = "";
+
+    /// <summary>How long <c>/readyz</c> waits for each dependency (storage, PostgreSQL) before calling it down. Default 2 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>OpenTelemetry metrics on <c>/metrics</c> (Prometheus text format).</summary>
+    public Operations.MetricsOptions Metrics { get; set; } = new();
+
     /// <summary>Ranged download settings.</summary>
     [ValidateObjectMembers]
     public DownloadOptions Downloads { get; set; } = new();

@@ -1,7 +1,10 @@
+using Baton.Cluster.Hosting;
 using Baton.Storage.Hosting;
 using Baton.Server.Auth;
+using Baton.Server.Cluster;
 using Baton.Server.Downloads;
 using Baton.Server.Hosting;
+using Baton.Server.Operations;
 using Baton.Server.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +20,8 @@ public static class BatonServiceCollectionExtensions
     public static IServiceCollection AddBaton(this IServiceCollection services, IConfiguration section, Action<BatonOptions>? configure = null)
     {
         services.AddOptions<BatonOptions>().Bind(section);
+        // Cluster mode (Baton:Cluster:Postgres) first: its schema must be migrated before the server's start-up work reads it.
+        services.AddBatonCluster(section);
         services.AddBatonStorage(section);
         return services.AddBaton(configure);
     }
@@ -38,9 +43,14 @@ public static class BatonServiceCollectionExtensions
         services.TryAddSingleton(sp => new UploadRetention(
             sp.GetRequiredService<IOptions<BatonOptions>>().Value.Uploads.Expiration is var e && e > TimeSpan.Zero ? e : null));
         services.AddBatonStorage();
+        services.AddBatonClusterAuth();
         services.AddBatonAuth();
         services.AddBatonDownloads();
         services.AddBatonUploads();
+        services.AddBatonMetrics();
+        services.TryAddSingleton<InstanceIdentity>();
+        // Every log record carries the instance id (the logger factory takes its scope provider from the container).
+        services.TryAddSingleton<Microsoft.Extensions.Logging.IExternalScopeProvider, InstanceLogScope>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Baton.Storage.S3.Hosting;
+using Baton.Storage.Telemetry;
 
 namespace Baton.Storage.S3;
 
@@ -16,8 +17,11 @@ public sealed class S3Connection : IDisposable
     private readonly SemaphoreSlim _bucketCheck = new(1, 1);
     private volatile bool _bucketReady;
 
-    public S3Connection(S3StorageOptions options)
+    private readonly BatonMetrics _metrics;
+
+    public S3Connection(S3StorageOptions options, BatonMetrics? metrics = null)
     {
+        _metrics = metrics ?? BatonMetrics.Unobserved;
         Options = options;
         Bucket = options.Bucket!;
         Keys = new S3Keys(options.Prefix);
@@ -47,7 +51,23 @@ public sealed class S3Connection : IDisposable
     public async Task<T> CallAsync<T>(string operation, Func<IAmazonS3, Task<T>> call, CancellationToken cancellation)
     {
         await EnsureBucketAsync(cancellation).ConfigureAwait(false);
-        return await TranslateAsync(operation, () => call(Client), cancellation).ConfigureAwait(false);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var failed = true;
+        try
+        {
+            var result = await TranslateAsync(operation, () => call(Client), cancellation).ConfigureAwait(false);
+            failed = false;
+            return result;
+        }
+        catch (AmazonS3Exception e) when (IsNotFound(e) || IsPreconditionFailed(e))
+        {
+            failed = false; // an answer, not a fault: the latency counts like any other
+            throw;
+        }
+        finally
+        {
+            _metrics.StorageCall(S3StorageBackend.S3Kind, operation, started, failed);
+        }
     }
 
     public Task CallAsync(string operation, Func<IAmazonS3, Task> call, CancellationToken cancellation) =>

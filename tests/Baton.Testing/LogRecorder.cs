@@ -8,12 +8,35 @@ namespace Baton.Testing;
 /// record instead of sleeping: the ASP.NET Core host logs "Request finished" (category Microsoft.AspNetCore.Hosting.Diagnostics,
 /// event 2) after a request's pipeline returned, a real point to synchronise on.
 /// </summary>
-public sealed class LogRecorder : ILoggerProvider
+public sealed class LogRecorder : ILoggerProvider, ISupportExternalScope
 {
+    private IExternalScopeProvider? _scopes;
+
     private readonly ConcurrentQueue<Record> _records = new();
     private readonly List<(Func<Record, bool> Match, TaskCompletionSource<Record> Done)> _waiters = [];
 
-    public sealed record Record(string Category, LogLevel Level, EventId EventId, string Message);
+    /// <param name="Scope">The key/value pairs of the record's scopes (outermost first; a later key wins), as the host's scope
+    /// provider gave them.</param>
+    public sealed record Record(string Category, LogLevel Level, EventId EventId, string Message,
+        IReadOnlyDictionary<string, object?>? Scope = null);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    private Dictionary<string, object?> CurrentScope()
+    {
+        var pairs = new Dictionary<string, object?>(StringComparer.Ordinal);
+        _scopes?.ForEachScope((scope, all) =>
+        {
+            if (scope is IEnumerable<KeyValuePair<string, object?>> values)
+            {
+                foreach (var (key, value) in values)
+                {
+                    all[key] = value;
+                }
+            }
+        }, pairs);
+        return pairs;
+    }
 
     public IReadOnlyList<Record> Records => _records.ToArray();
 
@@ -76,6 +99,6 @@ public sealed class LogRecorder : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            recorder.Add(new Record(category, logLevel, eventId, formatter(state, exception)));
+            recorder.Add(new Record(category, logLevel, eventId, formatter(state, exception), recorder.CurrentScope()));
     }
 }

@@ -37,6 +37,12 @@ public sealed class SmallDisk : IDisposable
     /// <summary>Changes the file system's size in place; its files stay.</summary>
     public void Resize(long bytes) => Run("mount", "-o", "remount," + Size(bytes), Path);
 
+    /// <summary>Sets or clears the immutable attribute (<c>chattr +i</c>) of the folder <paramref name="relative"/>: nothing can be
+    /// created or removed in it, not even by root — a folder the server can no longer write (a read-only remount is refused
+    /// while the server holds a file open for writing).</summary>
+    public void SetImmutable(string relative, bool immutable) =>
+        Run("chattr", immutable ? "+i" : "-i", System.IO.Path.Combine(Path, relative));
+
     /// <summary>What the file system says is free for ordinary writes.</summary>
     public long FreeBytes => new DriveInfo(Path).AvailableFreeSpace;
 

@@ -1,6 +1,7 @@
 using Baton.Server;
 using Baton.Server.Auth;
 using Baton.Server.Hosting;
+using Baton.Server.Operations;
 using Baton.Server.Problems;
 using Baton.Storage.S3.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +27,7 @@ public static partial class ServeHost
         {
             app = Build(arguments);
             var urls = app.Configuration["urls"] ?? DefaultUrls;
-            var hasCredentials = app.Services.GetRequiredService<TokenStore>().HasTokens
+            var hasCredentials = await app.Services.GetRequiredService<ITokenSource>().HasTokensAsync(cancellation)
                                  || app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BatonOptions>>().Value.Auth.Jwt.Enabled;
             if (ListenPolicy.Refusal(urls, hasCredentials, arguments.AllowAnonymous) is { } refusal)
             {
@@ -44,7 +45,8 @@ public static partial class ServeHost
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Baton");
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        LogListening(logger, app.Services.GetRequiredService<BatonRoot>().FullPath, string.Join(' ', addresses));
+        LogListening(logger, app.Services.GetRequiredService<BatonRoot>().FullPath, string.Join(' ', addresses),
+            app.Services.GetRequiredService<InstanceIdentity>().Id);
         await app.WaitForShutdownAsync(cancellation);
         return ExitCodes.Success;
     }
@@ -110,7 +112,16 @@ public static partial class ServeHost
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        // Scopes on: every record carries the instance id (InstanceLogScope), which tells apart the instances of a cluster.
+        // Logging:Console:FormatterName = json writes one JSON object per record, the id as a scope property.
+        if (string.Equals(configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; o.UseUtcTimestamp = true; });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; o.IncludeScopes = true; });
+        }
         // A failed start is reported once, as one line, by RunAsync; the host's own stack-trace dump would bury it.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         // Backends beside disk (Baton:Storage:Kind selects one; its settings are validated at start only when selected).
@@ -132,6 +143,6 @@ public static partial class ServeHost
         return app;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Baton is serving {Root} at {Urls}")]
-    private static partial void LogListening(ILogger logger, string root, string urls);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Baton is serving {Root} at {Urls} (instance {InstanceId})")]
+    private static partial void LogListening(ILogger logger, string root, string urls, string instanceId);
 }

@@ -23,7 +23,7 @@ public static class TokenCommand
         {
             Description = "Confine the token to this folder (relative to ROOT): it is the token's root; nothing outside can be named or seen.",
         };
-        var (root, keys) = (RootOption.Create(), KeysOption());
+        var (root, keys, cluster) = (RootOption.Create(), KeysOption(), ClusterOption());
         var create = new Command("create", """
             Create an API token: the secret is printed once; only its SHA-256 is stored (in the keys file the server reads).
 
@@ -31,12 +31,13 @@ public static class TokenCommand
               baton token create alice --can upload,download,list --root /srv/files
               baton token create ci --can admin --root /srv/files --replace
               baton token create bob --can upload,download,list --scope home/bob --root /srv/files
+              baton token create alice --can upload,download --cluster "$BATON_CLUSTER__POSTGRES"
             Then: curl -H "Authorization: Bearer TOKEN" http://127.0.0.1:8080/api/files
             """)
         {
-            name, can, replace, scope, root, keys,
+            name, can, replace, scope, root, keys, cluster,
         };
-        create.SetAction(parse =>
+        create.SetAction(async (parse, _) =>
         {
             if (!Baton.Protocol.Paths.CallerScope.TryParse(parse.GetValue(scope), out var confinement))
             {
@@ -56,6 +57,25 @@ public static class TokenCommand
             {
                 return Fail($"'{tokenName}' is reserved; choose another name", ExitCodes.Usage);
             }
+            var secret = "bt_" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+            var entry = new TokenEntry
+            {
+                Name = tokenName, Sha256 = TokenStore.Hash(secret), Permissions = [.. permissions], Scope = confinement?.ToString(),
+            };
+            var confined = confinement is null ? "" : $", confined to {confinement}/";
+            if (parse.GetValue(cluster) is { } connection)
+            {
+                return await OnClusterAsync(async () =>
+                {
+                    if (!await ClusterTokens.AddAsync(connection, entry, parse.GetValue(replace)))
+                    {
+                        return Fail($"a token named '{tokenName}' already exists in the cluster database; add --replace to replace it", ExitCodes.Usage);
+                    }
+                    Console.Error.WriteLine($"baton token: created '{tokenName}' ({string.Join(',', permissions).ToLowerInvariant()}{confined}) in the cluster database; the secret is shown only now:");
+                    Console.Out.WriteLine(secret);
+                    return ExitCodes.Success;
+                });
+            }
             if (!TryKeysFile(parse.GetValue(root), parse.GetValue(keys), out var file))
             {
                 return ExitCodes.Usage;
@@ -64,17 +84,12 @@ public static class TokenCommand
             {
                 return Fail($"a token named '{tokenName}' already exists in {file}; add --replace to replace it", ExitCodes.Usage);
             }
-            var secret = "bt_" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-            KeysFileFormat.Add(file, new TokenEntry
-            {
-                Name = tokenName, Sha256 = TokenStore.Hash(secret), Permissions = [.. permissions], Scope = confinement?.ToString(),
-            });
+            KeysFileFormat.Add(file, entry);
             if (confinement is not null && parse.GetValue(keys) is null)
             {
                 // The token's root exists from the start (on a disk root; an S3 root gets it with the first upload).
                 Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(file)!)!, confinement.ToString()));
             }
-            var confined = confinement is null ? "" : $", confined to {confinement}/";
             Console.Error.WriteLine($"baton token: created '{tokenName}' ({string.Join(',', permissions).ToLowerInvariant()}{confined}) in {file}; the secret is shown only now:");
             Console.Out.WriteLine(secret);
             return ExitCodes.Success;
@@ -84,15 +99,35 @@ public static class TokenCommand
 
     private static Command ListVerb()
     {
-        var (root, keys) = (RootOption.Create(), KeysOption());
-        var list = new Command("list", "List the tokens in the keys file: name and permissions (secrets are not stored).") { root, keys };
-        list.SetAction(parse =>
+        var (root, keys, cluster) = (RootOption.Create(), KeysOption(), ClusterOption());
+        var list = new Command("list", "List the tokens in the keys file (or the cluster database): name and permissions (secrets are not stored).")
         {
-            if (!TryKeysFile(parse.GetValue(root), parse.GetValue(keys), out var file))
+            root, keys, cluster,
+        };
+        list.SetAction(async (parse, _) =>
+        {
+            IReadOnlyList<TokenEntry> tokens = [];
+            if (parse.GetValue(cluster) is { } connection)
+            {
+                var listed = await OnClusterAsync(async () =>
+                {
+                    tokens = await ClusterTokens.ListAsync(connection);
+                    return ExitCodes.Success;
+                });
+                if (listed != ExitCodes.Success)
+                {
+                    return listed;
+                }
+            }
+            else if (TryKeysFile(parse.GetValue(root), parse.GetValue(keys), out var file))
+            {
+                tokens = File.Exists(file) ? KeysFileFormat.Read(file) : [];
+            }
+            else
             {
                 return ExitCodes.Usage;
             }
-            foreach (var token in File.Exists(file) ? KeysFileFormat.Read(file) : [])
+            foreach (var token in tokens)
             {
                 Console.Out.WriteLine($"{token.Name}\t{string.Join(',', token.Permissions).ToLowerInvariant()}\t{(string.IsNullOrEmpty(token.Scope) ? "/" : token.Scope + "/")}");
             }
@@ -104,10 +139,22 @@ public static class TokenCommand
     private static Command RevokeVerb()
     {
         var name = new Argument<string>("NAME") { Description = "The token to remove." };
-        var (root, keys) = (RootOption.Create(), KeysOption());
-        var revoke = new Command("revoke", "Remove a token; a running server refuses it from its next request on.") { name, root, keys };
-        revoke.SetAction(parse =>
+        var (root, keys, cluster) = (RootOption.Create(), KeysOption(), ClusterOption());
+        var revoke = new Command("revoke", "Remove a token; a running server refuses it from its next request on.") { name, root, keys, cluster };
+        revoke.SetAction(async (parse, _) =>
         {
+            if (parse.GetValue(cluster) is { } connection)
+            {
+                return await OnClusterAsync(async () =>
+                {
+                    if (!await ClusterTokens.RemoveAsync(connection, parse.GetValue(name)!))
+                    {
+                        return Fail($"no token named '{parse.GetValue(name)}' in the cluster database", ExitCodes.NotFound);
+                    }
+                    Console.Error.WriteLine($"baton token: revoked '{parse.GetValue(name)}' in the cluster database");
+                    return ExitCodes.Success;
+                });
+            }
             if (!TryKeysFile(parse.GetValue(root), parse.GetValue(keys), out var file))
             {
                 return ExitCodes.Usage;
@@ -122,6 +169,28 @@ public static class TokenCommand
         });
         return revoke;
     }
+
+    /// <summary>Runs a cluster-database action; an unreachable database or a bad connection string is one line and exit 3 / 2.</summary>
+    private static async Task<int> OnClusterAsync(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (e is Baton.Storage.StorageUnavailableException or Npgsql.NpgsqlException)
+        {
+            return Fail("the cluster database did not answer: " + e.Message, ExitCodes.Network);
+        }
+        catch (ArgumentException e)
+        {
+            return Fail("--cluster is not a valid PostgreSQL connection string: " + e.Message, ExitCodes.Usage);
+        }
+    }
+
+    private static Option<string?> ClusterOption() => new("--cluster")
+    {
+        Description = "Use the cluster database (a PostgreSQL connection string, as Baton:Cluster:Postgres) instead of a keys file.",
+    };
 
     private static Option<string?> KeysOption() => new("--keys") { Description = "Keys file (default ROOT/.baton/keys.json)." };
 

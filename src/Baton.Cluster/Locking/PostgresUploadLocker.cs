@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Baton.Cluster.Postgres;
 using Baton.Storage.Locking;
+using Baton.Storage.Telemetry;
 using Npgsql;
 
 namespace Baton.Cluster.Locking;
@@ -12,21 +14,30 @@ namespace Baton.Cluster.Locking;
 /// the holder, listening on its lock connection, turns into <see cref="IUploadLease.Stopping"/>; then it waits
 /// <see cref="UploadLockOptions.TakeoverWait"/> more. Same semantics as <see cref="InProcessUploadLocker"/>.
 /// </summary>
-public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable
+public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable, IDisposable
 {
     private readonly UploadLockOptions options;
+    private readonly BatonMetrics metrics;
     private readonly NpgsqlDataSource notifications;
     private readonly NpgsqlDataSource locks;
 
     /// <param name="connectionString">The cluster database (<c>Baton:Cluster:Postgres</c>).</param>
     /// <param name="options">Wait and takeover bounds.</param>
-    public PostgresUploadLocker(string connectionString, UploadLockOptions options)
+    /// <param name="metrics">Where lock waits and release requests are counted (<c>baton.lock.*</c>).</param>
+    public PostgresUploadLocker(string connectionString, UploadLockOptions options, BatonMetrics? metrics = null)
     {
         this.options = options;
+        this.metrics = metrics ?? BatonMetrics.Unobserved;
         notifications = NpgsqlDataSource.Create(connectionString);
         // Unpooled: a pooled connection returned with its session lock would keep the lock alive after the lease ends; unpooled,
         // closing the lease's connection ends the session and with it the lock.
         locks = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+    }
+
+    public void Dispose()
+    {
+        notifications.Dispose();
+        locks.Dispose();
     }
 
     public async ValueTask DisposeAsync()
@@ -38,21 +49,29 @@ public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable
     /// <summary>The channel release requests travel on; the payload is the lock key in decimal.</summary>
     public const string ReleaseChannel = "baton_upload_release";
 
-    public async Task<IUploadLease?> AcquireAsync(string id, CancellationToken cancellation)
+    /// <summary>PostgreSQL unreachable: <see cref="Storage.StorageUnavailableException"/> (503 + Retry-After).</summary>
+    public Task<IUploadLease?> AcquireAsync(string id, CancellationToken cancellation) =>
+        PostgresFaults.GuardAsync("lock upload", () => LockAsync(id, cancellation));
+
+    private async Task<IUploadLease?> LockAsync(string id, CancellationToken cancellation)
     {
         var key = KeyOf(id);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var connection = await OpenLockConnectionAsync(cancellation).ConfigureAwait(false);
         try
         {
             if (!await LockWithinAsync(connection, key, options.Wait, cancellation).ConfigureAwait(false))
             {
                 await RequestReleaseAsync(key, cancellation).ConfigureAwait(false);
+                metrics.ReleaseRequested();
                 if (!await LockWithinAsync(connection, key, options.TakeoverWait, cancellation).ConfigureAwait(false))
                 {
                     await connection.DisposeAsync().ConfigureAwait(false);
+                    metrics.LockWaited(started, acquired: false);
                     return null;
                 }
             }
+            metrics.LockWaited(started, acquired: true);
             return await PostgresUploadLease.StartAsync(connection, key).ConfigureAwait(false);
         }
         catch
@@ -62,7 +81,10 @@ public sealed class PostgresUploadLocker : IUploadLocker, IAsyncDisposable
         }
     }
 
-    public async ValueTask<IUploadLease?> TryAcquireAsync(string id, CancellationToken cancellation)
+    public async ValueTask<IUploadLease?> TryAcquireAsync(string id, CancellationToken cancellation) =>
+        await PostgresFaults.GuardAsync("lock upload", () => TryLockAsync(id, cancellation)).ConfigureAwait(false);
+
+    private async Task<IUploadLease?> TryLockAsync(string id, CancellationToken cancellation)
     {
         var key = KeyOf(id);
         var connection = await OpenLockConnectionAsync(cancellation).ConfigureAwait(false);

@@ -1,3 +1,6 @@
+using Baton.Cluster.Auth;
+using Baton.Server.Cluster;
+using Baton.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +20,12 @@ public static class AuthServiceCollectionExtensions
     public static IServiceCollection AddBatonAuth(this IServiceCollection services)
     {
         services.TryAddSingleton<TokenStore>();
-        services.TryAddSingleton<LinkSigner>();
+        // In cluster mode tokens and the signing key are the cluster's (PostgreSQL), so every instance accepts what any signed.
+        services.TryAddSingleton<ITokenSource>(sp => sp.IsCluster()
+            ? ActivatorUtilities.CreateInstance<ClusterTokenSource>(sp)
+            : sp.GetRequiredService<TokenStore>());
+        services.TryAddSingleton(sp => new LinkSigner(sp.GetRequiredService<IOptions<BatonOptions>>(), sp.GetRequiredService<BatonRoot>(),
+            sp.GetRequiredService<TimeProvider>(), sp.IsCluster() ? sp.GetRequiredService<SharedSigningKey>() : null));
         services.TryAddSingleton<BatonRateLimits>();
         // AddAuthenticationCore, not AddAuthentication: the latter also adds Data Protection, whose hosted service loads (and on
         // first run creates) an XML key ring at start-up — ~5 MiB of resident memory and a keys folder in the user's home, for

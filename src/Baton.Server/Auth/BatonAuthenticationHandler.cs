@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Baton.Protocol.Problems;
 using Baton.Server.Http;
 using Baton.Server.Problems;
+using Baton.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -19,15 +20,31 @@ public sealed class BatonAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TokenStore tokens,
+    ITokenSource tokens,
     LinkSigner links,
     IOptions<BatonOptions> options)
     : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, new RoutineAuthLogs(logger), encoder)
 {
     public const string SchemeName = "Baton";
     private const string LinkErrorItem = "baton.link-error";
+    private const string UnavailableItem = "baton.auth-unavailable";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        try
+        {
+            return await AuthenticateCallerAsync();
+        }
+        catch (StorageUnavailableException e)
+        {
+            // Cluster mode: the shared tokens or signing key are in PostgreSQL, which does not answer — a 503 the client retries,
+            // not a 401 that tells it its credentials are wrong.
+            Context.Items[UnavailableItem] = e;
+            return AuthenticateResult.Fail("shared auth state unavailable");
+        }
+    }
+
+    private async Task<AuthenticateResult> AuthenticateCallerAsync()
     {
         var settings = options.Value.Auth;
         var query = Request.Query;
@@ -40,7 +57,7 @@ public sealed class BatonAuthenticationHandler(
             if (check != LinkCheck.Valid)
             {
                 Context.Items[LinkErrorItem] = check == LinkCheck.Expired ? "The link has expired." : "The link's signature does not match.";
-                return Task.FromResult(AuthenticateResult.Fail("invalid signed link"));
+                return AuthenticateResult.Fail("invalid signed link");
             }
             var permission = method == HttpMethods.Get ? BatonPermissions.Download : BatonPermissions.Upload;
             var maxBytes = long.TryParse(query[LinkSigner.MaxBytesParameter], out var m) ? m : 0;
@@ -52,29 +69,35 @@ public sealed class BatonAuthenticationHandler(
         {
             if (!Request.IsHttps && !IsLoopback(Context.Connection.RemoteIpAddress) && !settings.AllowTokensOverHttp)
             {
-                return Task.FromResult(AuthenticateResult.Fail("tokens are accepted only over HTTPS from other machines"));
+                return AuthenticateResult.Fail("tokens are accepted only over HTTPS from other machines");
             }
-            var entry = tokens.Find(authorization["Bearer ".Length..].Trim());
+            var entry = (await tokens.FindAsync(authorization["Bearer ".Length..].Trim(), Context.RequestAborted)).Entry;
             return entry is null
                 // not ours; with JWT configured it may be a JWT, which the JwtBearer scheme judges
-                ? Task.FromResult(settings.Jwt.Enabled ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("unknown token"))
+                ? (settings.Jwt.Enabled ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("unknown token"))
                 : Success(new BatonCaller(entry.Name, entry.Combined, entry.QuotaBytes, entry.MaxUploadSize,
                     Scope: string.IsNullOrWhiteSpace(entry.Scope) ? null : entry.Scope));
         }
 
-        if (!tokens.HasTokens && !settings.Jwt.Enabled)
+        if (!settings.Jwt.Enabled && !await tokens.HasTokensAsync(Context.RequestAborted))
         {
             return Success(new BatonCaller(BatonCaller.AnonymousName, BatonPermissions.All));
         }
         var anonymous = settings.AnonymousPermissions.Aggregate(BatonPermissions.None, (a, p) => a | p);
         return anonymous == BatonPermissions.None
-            ? Task.FromResult(AuthenticateResult.NoResult())
+            ? AuthenticateResult.NoResult()
             : Success(new BatonCaller(BatonCaller.AnonymousName, anonymous));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         CrossOriginEndpoints.ApplyTo(Context);
+        if (Context.Items[UnavailableItem] is StorageUnavailableException unavailable)
+        {
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds))
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ProblemResponder.WriteAsync(Context, ProtocolErrors.StorageUnavailable);
+        }
         if (Context.Items[LinkErrorItem] is string linkError)
         {
             return ProblemResponder.WriteAsync(Context, ProtocolErrors.InvalidLink.WithDetail(linkError));
@@ -89,8 +112,8 @@ public sealed class BatonAuthenticationHandler(
         return ProblemResponder.WriteAsync(Context, ProtocolErrors.Forbidden);
     }
 
-    private Task<AuthenticateResult> Success(BatonCaller caller) =>
-        Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), SchemeName)));
+    private static AuthenticateResult Success(BatonCaller caller) =>
+        AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), SchemeName));
 
     /// <summary>What a link signs for: GET covers HEAD; on an upload resource one link covers HEAD, PATCH and DELETE
     /// (<see cref="LinkSigner.UploadResourceMethod"/>), since resuming needs all three.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Baton.Protocol.Problems;
 using Baton.Server.Problems;
 using Microsoft.AspNetCore.Http;
@@ -7,29 +6,14 @@ using Microsoft.AspNetCore.Http;
 namespace Baton.Server.Auth;
 
 /// <summary>
-/// A per-caller fixed-window limit (System.Threading.RateLimiting, the engine of ASP.NET Core's rate limiter) applied as an endpoint
-/// filter, so it works in any host without extra middleware. Partitioned by token name, or by client address for anonymous callers.
-/// Over the limit: 429 with Retry-After and a problem body.
+/// A per-caller fixed-window limit applied as an endpoint filter, so it works in any host without extra middleware. Partitioned by
+/// token name, or by client address for anonymous callers; counted in this process or, in cluster mode, for the whole cluster
+/// (<see cref="IRateCounter"/>). Over the limit: 429 with Retry-After and a problem body.
 /// </summary>
-public sealed class CallerRateLimit(int permitsPerMinute) : IEndpointFilter, IDisposable
+public sealed class CallerRateLimit(string name, int permitsPerMinute, IRateCounter counter) : IEndpointFilter
 {
-    private readonly PartitionedRateLimiter<HttpContext> _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permitsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
-
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        if (permitsPerMinute <= 0)
-        {
-            return await next(context);
-        }
-        return await TryAcquireAsync(context.HttpContext) ? await next(context) : null;
-    }
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        await TryAcquireAsync(context.HttpContext) ? await next(context) : null;
 
     /// <summary>Takes one permit for the caller of <paramref name="context"/>; when none is left answers 429 (with Retry-After and a
     /// problem) and returns false.</summary>
@@ -39,13 +23,12 @@ public sealed class CallerRateLimit(int permitsPerMinute) : IEndpointFilter, IDi
         {
             return true;
         }
-        using var lease = _limiter.AttemptAcquire(context);
-        if (lease.IsAcquired)
+        var verdict = await counter.CountAsync(name, PartitionKey(context), permitsPerMinute, context.RequestAborted);
+        if (verdict.Allowed)
         {
             return true;
         }
-        var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(verdict.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         await ProblemResponder.WriteAsync(context, ProtocolErrors.RateLimited);
         return false;
     }
@@ -54,6 +37,4 @@ public sealed class CallerRateLimit(int permitsPerMinute) : IEndpointFilter, IDi
         BatonCaller.From(context.User) is { Name: not BatonCaller.AnonymousName } caller
             ? "token:" + caller.Name
             : "ip:" + context.Connection.RemoteIpAddress;
-
-    public void Dispose() => _limiter.Dispose();
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Baton.Protocol.Paths;
 using Baton.Protocol.Problems;
 using Baton.Server.Files;
+using Baton.Server.Hosting;
 using Baton.Server.Http;
 using Baton.Server.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -83,7 +84,7 @@ public static class LinkEndpoints
             // The signature covers the decoded path, exactly as the request will present it.
             query = signer.Sign(HttpMethods.Get, Uri.UnescapeDataString(target), expires);
         }
-        var url = $"{context.Request.Scheme}://{context.Request.Host}{target}?{query}";
+        var url = PublicUrls.Absolute(context, $"{target}?{query}");
         context.Response.StatusCode = StatusCodes.Status201Created;
         await context.Response.WriteAsJsonAsync(new LinkResponse(url, expires), LinkJsonContext.Default.LinkResponse);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Baton.Cluster.Auth;
 using Baton.Server.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -24,11 +25,15 @@ public sealed class LinkSigner
     private readonly Lazy<byte[]> _key;
     private readonly TimeProvider _time;
 
-    public LinkSigner(IOptions<BatonOptions> options, BatonRoot root, TimeProvider time)
+    /// <param name="shared">In cluster mode, the cluster's key (unless one is configured, which then must be the same on every
+    /// instance); otherwise the key file below the root.</param>
+    public LinkSigner(IOptions<BatonOptions> options, BatonRoot root, TimeProvider time, SharedSigningKey? shared = null)
     {
         _time = time;
         var configured = options.Value.Auth.SigningKey;
-        _key = new Lazy<byte[]>(() => configured.Length > 0 ? Convert.FromBase64String(configured) : SigningKeyFile.LoadOrCreate(root));
+        _key = configured.Length > 0 ? new Lazy<byte[]>(Convert.FromBase64String(configured))
+            : shared is not null ? new Lazy<byte[]>(() => shared.Key, LazyThreadSafetyMode.PublicationOnly) // a failed load is retried
+            : new Lazy<byte[]>(() => SigningKeyFile.LoadOrCreate(root));
     }
 
     /// <summary>A signer with a key in hand (the CLI's <c>baton sign</c>, which reads the server's key file).</summary>

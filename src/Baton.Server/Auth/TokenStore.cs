@@ -11,7 +11,7 @@ namespace Baton.Server.Auth;
 /// depend on how much of a guess was right). The keys file is re-read when it changes, so <c>baton token create</c> takes effect
 /// without a restart.
 /// </summary>
-public sealed class TokenStore
+public sealed class TokenStore : ITokenSource
 {
     private readonly AuthOptions _options;
     private readonly string _keysFile;
@@ -44,6 +44,14 @@ public sealed class TokenStore
         ReloadIfChanged();
         return _byHash.GetValueOrDefault(Hash(secret));
     }
+
+    public ValueTask<TokenLookup> FindAsync(string secret, CancellationToken cancellation)
+    {
+        var entry = Find(secret);
+        return ValueTask.FromResult(new TokenLookup(entry, entry is not null || HasTokens));
+    }
+
+    public ValueTask<bool> HasTokensAsync(CancellationToken cancellation) => ValueTask.FromResult(HasTokens);
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

@@ -7,6 +7,7 @@ using Baton.Protocol.Ranges;
 using Baton.Protocol.Validators;
 using Baton.Server.Problems;
 using Baton.Storage.Files;
+using Baton.Storage.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed partial class DownloadHandler(
     DownloadBuffers buffers,
     IFileSource source,
     IOptions<BatonOptions> options,
+    BatonMetrics metrics,
     ILogger<DownloadHandler> logger)
 {
     public async Task HandleAsync(HttpContext context, string? path)
@@ -80,6 +82,7 @@ public sealed partial class DownloadHandler(
         var head = HttpMethods.IsHead(request.Method);
         var aborted = context.RequestAborted;
         using var buffer = buffers.Enter();
+        using var inFlight = head ? default : metrics.Transfer(TransferDirection.Download);
         var outcome = BodyOutcome.Sent;
         switch (decision.Outcome)
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Baton.Storage.Files;
+using Baton.Storage.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Server.Downloads;
 
@@ -23,10 +25,12 @@ public static class FileBody
     {
         await StartAsync(response, cancellation);
         var writer = response.BodyWriter;
+        var metrics = response.HttpContext.RequestServices.GetService<BatonMetrics>() ?? BatonMetrics.Unobserved;
         while (count > 0)
         {
             // Fill one batch in pieces, then flush once: few flushes, no large-object-heap churn.
             var batch = Math.Min(share.BatchSize, count);
+            var filled = batch;
             while (batch > 0)
             {
                 var size = (int)Math.Min(SegmentSize, batch);
@@ -41,6 +45,7 @@ public static class FileBody
                 count -= read;
                 batch -= read;
             }
+            metrics.Sent(filled); // handed to the connection (before the flush, so a client that has it all sees it counted)
             var flushed = await writer.FlushAsync(cancellation);
             if (flushed.IsCanceled || flushed.IsCompleted)
             {

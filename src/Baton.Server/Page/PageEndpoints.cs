@@ -19,7 +19,7 @@ public static class PageEndpoints
     {
         var assets = new PageAssets();
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<BatonOptions>>();
-        var tokens = endpoints.ServiceProvider.GetRequiredService<TokenStore>();
+        var tokens = endpoints.ServiceProvider.GetRequiredService<ITokenSource>();
 
         endpoints.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], async context =>
         {
@@ -43,12 +43,13 @@ public static class PageEndpoints
                 : ProblemResponder.WriteAsync(context, ProtocolErrors.NotFound));
         }).ExcludeFromDescription();
 
-        endpoints.MapGet(ConfigPath, (HttpContext context) =>
+        endpoints.MapGet(ConfigPath, async (HttpContext context) =>
         {
             var baton = options.Value;
             var uploads = $"{context.Request.PathBase}{baton.PathBase.TrimEnd('/')}{UploadEndpoints.CollectionPattern}";
             context.Response.Headers.CacheControl = "no-store";
-            return Results.Json(PageConfig.From(baton.Uploads, uploads, tokens.HasTokens), PageJsonContext.Default.PageConfig);
+            var tokensRequired = await tokens.HasTokensAsync(context.RequestAborted);
+            return Results.Json(PageConfig.From(baton.Uploads, uploads, tokensRequired), PageJsonContext.Default.PageConfig);
         });
         return endpoints;
     }

@@ -21,4 +21,5 @@ public sealed record ProblemBody(
 [JsonSerializable(typeof(int[]))]
 [JsonSerializable(typeof(long[]))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class ProblemJsonContext : JsonSerializerContext;

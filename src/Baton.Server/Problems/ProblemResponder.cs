@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Baton.Protocol.Problems;
+using Baton.Storage.Telemetry;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baton.Server.Problems;
 
@@ -23,6 +25,7 @@ public static class ProblemResponder
             return Task.CompletedTask;
         }
 
+        (context.RequestServices?.GetService<BatonMetrics>())?.Problem(error.Type, error.Status);
         response.StatusCode = error.Status;
         response.ContentType = MediaType;
         response.Headers.CacheControl = "no-store";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baton.Protocol.Problems;
 using Baton.Storage;
+using Baton.Storage.Records;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,19 @@ public static partial class StorageFaults
             {
                 var seconds = Math.Max(1, (int)Math.Ceiling(e.RetryAfter.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+            await ProblemResponder.WriteAsync(http, ProtocolErrors.StorageUnavailable);
+            return Results.Empty;
+        }
+        catch (UploadRecordConflictException e)
+        {
+            // Another instance took the upload over while this request still wrote (its lock was lost): nothing of this request
+            // was acknowledged; the client asks for the offset and resumes — a moment later, as for an unreachable backend.
+            var http = context.HttpContext;
+            LogUnavailable(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageFaults)), e.Message);
+            if (!http.Response.HasStarted)
+            {
+                http.Response.Headers.RetryAfter = "1";
             }
             await ProblemResponder.WriteAsync(http, ProtocolErrors.StorageUnavailable);
             return Results.Empty;

@@ -3,6 +3,7 @@ using Baton.Protocol.Tus;
 using Baton.Server.Auth;
 using Baton.Server.Problems;
 using Baton.Storage;
+using Baton.Storage.Records;
 using Baton.Server.Uploads.Http;
 using Baton.Server.Uploads.Ietf;
 using Baton.Server.Uploads.Instant;
@@ -152,9 +153,11 @@ public sealed partial class UploadDispatcher(
             LogStorageFull(logger, context.Request.Method, context.Request.Path);
             await ProblemResponder.WriteAsync(context, ProtocolErrors.StorageFull);
         }
-        catch (Exception e) when (e is IOException and not StorageUnavailableException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException and not (StorageUnavailableException or UploadRecordConflictException)
+                                       or UnauthorizedAccessException)
         {
-            // (An unreachable backend is not caught here: StorageFaults answers it with 503 + Retry-After.)
+            // (An unreachable backend, or a record another instance changed, is not caught here: StorageFaults answers it with
+            // 503 + Retry-After.)
             // Disk full, permissions…: the store has kept its committed state; say so without internals.
             LogStorageFailure(logger, e, context.Request.Method, context.Request.Path);
             await ProblemResponder.WriteAsync(context, ProtocolErrors.Internal.WithDetail("The upload could not be stored; retry later."));

@@ -1,6 +1,7 @@
 using Baton.Storage.FileSystem.Files;
 using Baton.Storage.Hosting;
 using Baton.Storage.Locking;
+using Baton.Storage.Records;
 using Baton.Storage.S3.Files;
 using Baton.Storage.S3.Uploads;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,17 +29,25 @@ public sealed class S3StorageBackend : IStorageBackend
         }
         // The server names placement targets as full paths below its local root; they are turned back into relative names.
         var placementBase = services.GetService<DiskRoot>()?.FullPath;
-        return Create(new S3Connection(options), services.GetRequiredService<IUploadLocker>(),
-            services.GetService<UploadRetention>() ?? UploadRetention.Default, services.GetRequiredService<TimeProvider>(), placementBase);
+        // Cluster mode registers shared records (PostgreSQL); alone, the records are objects beside the uploads.
+        return Create(new S3Connection(options, services.GetService<Telemetry.BatonMetrics>()), services.GetRequiredService<IUploadLocker>(),
+            services.GetService<UploadRetention>() ?? UploadRetention.Default, services.GetRequiredService<TimeProvider>(), placementBase,
+            services.GetService<IUploadRecords>());
     }
 
-    /// <summary>The S3 backend's services over <paramref name="s3"/>, without a container (tests, tools).</summary>
-    public static StorageServices Create(
-        S3Connection s3, IUploadLocker locker, UploadRetention retention, TimeProvider time, string? placementBase = null)
+    /// <summary>The S3 backend's services over <paramref name="s3"/>, without a container (tests, tools). Upload records are
+    /// kept in <paramref name="records"/>, by default as objects in the bucket.</summary>
+    public static StorageServices Create(S3Connection s3, IUploadLocker locker, UploadRetention retention, TimeProvider time,
+        string? placementBase = null, IUploadRecords? records = null)
     {
         var digests = new S3FileDigests();
         var files = new S3FileSource(s3, digests);
-        var store = new S3UploadStore(s3, locker, time, retention.Expiration, digests, placementBase);
-        return new StorageServices(store, files, digests, new S3FileOwners(s3, files)) { Contents = new S3ContentIndex(s3) };
+        var store = new S3UploadStore(s3, locker, records ?? new S3ObjectUploadRecords(s3), time, digests,
+            new S3UploadSettings(retention.Expiration, placementBase));
+        return new StorageServices(store, files, digests, new S3FileOwners(s3, files))
+        {
+            Contents = new S3ContentIndex(s3),
+            Probe = new S3BucketProbe(s3),
+        };
     }
 }

@@ -16,7 +16,9 @@ internal sealed class PartFill
         Buffer = buffer;
         StartOffset = start.Info.Offset;
         Filled = (int)start.TailLength;
-        TailSequence = start.TailSequence + 1;
+        // Random rather than the next number: two writers of one upload (one that lost its lock and does not know it yet, and its
+        // successor) never share a tail key, so the one whose record save is refused cannot have overwritten the other's tail.
+        TailSequence = NewTailSequence(start.TailSequence);
         _recordedParts = start.Parts.Count;
     }
 
@@ -39,6 +41,18 @@ internal sealed class PartFill
     public int NextPartNumber => _recordedParts + _unrecorded.Count + 1;
 
     public bool HasUnrecordedParts => _unrecorded.Count > 0;
+
+    private static long NewTailSequence(long current)
+    {
+        long next;
+        do
+        {
+            next = System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, int.MaxValue) * (long)int.MaxValue
+                   + System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue);
+        }
+        while (next == current);
+        return next;
+    }
 
     /// <summary>Copies as much of <paramref name="bytes"/> as fits; returns how many.</summary>
     public int Take(ReadOnlySpan<byte> bytes)

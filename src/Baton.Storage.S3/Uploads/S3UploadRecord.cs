@@ -21,7 +21,8 @@ public sealed record S3UploadRecord
 
     public long TailLength { get; init; }
 
-    /// <summary>Numbers tail objects, so a new tail never overwrites the one the record still names.</summary>
+    /// <summary>Names the tail object (random per append), so a new tail never overwrites the one the record still names, nor
+    /// another writer's.</summary>
     public long TailSequence { get; init; }
 
     /// <summary>The upload's bytes are one object (<c>ID.data</c>): the multipart upload was completed.</summary>

@@ -16,7 +16,7 @@ public sealed partial class S3UploadStore : IUploadAdoption
     public async Task<UploadInfo?> AdoptAsync(string id, StoredContent source, CancellationToken cancellation)
     {
         await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
-        if (lease is null || await LoadAsync(id, cancellation).ConfigureAwait(false) is not { } entry
+        if (lease is null || (await LoadLockedAsync(id, cancellation).ConfigureAwait(false)).Entry is not { } entry
             || entry.Info is not { PlacedPath: null, Offset: 0 } info || info.Kind == UploadKind.Partial
             || info.Length != source.Version.Length || source.Version.Length == 0
             || entry.Record is not { MultipartId: null, TailKey: null })

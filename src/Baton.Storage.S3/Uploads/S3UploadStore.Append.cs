@@ -13,12 +13,12 @@ public sealed partial class S3UploadStore
         {
             return new AppendResult(AppendOutcome.Locked, null);
         }
-        var lookup = await FindAsync(id, cancellation).ConfigureAwait(false);
+        var (lookup, found) = await FindLockedAsync(id, cancellation).ConfigureAwait(false);
         if (AppendAdmission.Refusal(lookup, request.Offset) is { } refused)
         {
             return refused;
         }
-        var entry = _entries[id];
+        var entry = found!;
         var info = entry.Info;
         if (info.PlacedPath is not null || entry.Record.Joined)
         {

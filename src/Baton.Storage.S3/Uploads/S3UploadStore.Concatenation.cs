@@ -17,7 +17,8 @@ public sealed partial class S3UploadStore
         foreach (var partialId in partialIds.Distinct(StringComparer.Ordinal))
         {
             await using var lease = await _locks.AcquireAsync(partialId, cancellation).ConfigureAwait(false);
-            if (lease is not null && _entries.TryGetValue(partialId, out var entry) && !entry.Info.IsComplete)
+            if (lease is not null && await FindLockedAsync(partialId, cancellation).ConfigureAwait(false) is (_, { } entry)
+                && !entry.Info.IsComplete)
             {
                 // concatenation-unfinished: the partial remembers who waits for it.
                 await SaveAsync(entry, entry.Record with { Info = entry.Info with { FinalIds = [.. entry.Info.FinalIds, final.Id] } })
@@ -26,8 +27,10 @@ public sealed partial class S3UploadStore
         }
         await using (var lease = await _locks.AcquireAsync(final.Id, cancellation).ConfigureAwait(false))
         {
-            var entry = _entries[final.Id];
-            await SaveAsync(entry, entry.Record with { Info = entry.Info with { PartialIds = partialIds } }).ConfigureAwait(false);
+            if (lease is not null && await FindLockedAsync(final.Id, cancellation).ConfigureAwait(false) is (_, { } entry))
+            {
+                await SaveAsync(entry, entry.Record with { Info = entry.Info with { PartialIds = partialIds } }).ConfigureAwait(false);
+            }
         }
         return await TryFinishAsync(final.Id, cancellation).ConfigureAwait(false);
     }
@@ -40,8 +43,12 @@ public sealed partial class S3UploadStore
     public async Task<UploadInfo?> TryFinishAsync(string finalId, CancellationToken cancellation)
     {
         await using var lease = await _locks.AcquireAsync(finalId, cancellation).ConfigureAwait(false);
-        var lookup = await FindAsync(finalId, cancellation).ConfigureAwait(false);
-        if (lease is null || lookup.Info is not { Kind: UploadKind.Final } final || final.Offset > 0 || final.PlacedPath is not null
+        if (lease is null)
+        {
+            return (await FindAsync(finalId, cancellation).ConfigureAwait(false)).Info;
+        }
+        var (lookup, entry) = await FindLockedAsync(finalId, cancellation).ConfigureAwait(false);
+        if (entry is null || lookup.Info is not { Kind: UploadKind.Final } final || final.Offset > 0 || final.PlacedPath is not null
             || (final.IsComplete && final.PartialIds.Count > 0 && final.Length > 0))
         {
             return lookup.Info;
@@ -49,15 +56,16 @@ public sealed partial class S3UploadStore
         var partials = new List<S3UploadEntry>();
         foreach (var partialId in final.PartialIds)
         {
-            if ((await FindAsync(partialId, cancellation).ConfigureAwait(false)).Info is not { IsComplete: true })
+            // Joining writes the partial's record: under its lock too (always taken after the final's, never the other way).
+            await using var partialLease = await _locks.AcquireAsync(partialId, cancellation).ConfigureAwait(false);
+            if (partialLease is null
+                || await FindLockedAsync(partialId, cancellation).ConfigureAwait(false) is not (_, { Info.IsComplete: true } partial))
             {
                 return final;
             }
-            var partial = _entries[partialId];
             await JoinAsync(partial).ConfigureAwait(false);
             partials.Add(partial);
         }
-        var entry = _entries[finalId];
         using var buffer = await _buffers.RentAsync(cancellation).ConfigureAwait(false);
         var fill = new PartFill(entry.Record, buffer.Array, _buffers.PartSize);
         var partSize = _buffers.PartSize;

@@ -10,7 +10,10 @@ public sealed partial class S3UploadStore
     {
         // A DELETE stops a running append (the lock's takeover) rather than waiting behind it.
         await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
-        var lookup = await FindAsync(id, cancellation).ConfigureAwait(false);
+        // Without the lock only read (a placement cut short is finished by lock holders alone).
+        var (lookup, entry) = lease is null
+            ? (await FindAsync(id, cancellation).ConfigureAwait(false), null)
+            : await FindLockedAsync(id, cancellation).ConfigureAwait(false);
         switch (lookup.Presence)
         {
             case UploadPresence.NotFound:
@@ -22,14 +25,14 @@ public sealed partial class S3UploadStore
         {
             return TerminationOutcome.Locked;
         }
-        await RemoveAsync(id).ConfigureAwait(false);
+        await RemoveAsync(entry!.Record).ConfigureAwait(false);
         return TerminationOutcome.Terminated;
     }
 
     public async Task<bool> DeclareLengthAsync(string id, long length, CancellationToken cancellation)
     {
         await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
-        if (lease is null || (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is not { } info)
+        if (lease is null || await FindLockedAsync(id, cancellation).ConfigureAwait(false) is not ({ Info: { } info }, { } entry))
         {
             return false;
         }
@@ -41,7 +44,6 @@ public sealed partial class S3UploadStore
         {
             return false;
         }
-        var entry = _entries[id];
         await SaveAsync(entry, entry.Record with { Info = info with { Length = length } }).ConfigureAwait(false);
         return true;
     }
@@ -49,11 +51,11 @@ public sealed partial class S3UploadStore
     public async Task<byte[]?> DigestAsync(string id, CancellationToken cancellation)
     {
         await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
-        if (lease is null || (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is not { IsComplete: true } info)
+        if (lease is null || await FindLockedAsync(id, cancellation).ConfigureAwait(false) is not ({ Info: { IsComplete: true } info }, { } entry))
         {
             return null;
         }
-        return info.Sha256 ?? await CompletedDigestAsync(_entries[id], cancellation).ConfigureAwait(false);
+        return info.Sha256 ?? await CompletedDigestAsync(entry, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -64,7 +66,7 @@ public sealed partial class S3UploadStore
     public async Task<UploadInfo?> PlaceAsync(string id, IEnumerable<string> candidates, bool replace, CancellationToken cancellation)
     {
         await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
-        if (lease is null || (await FindAsync(id, cancellation).ConfigureAwait(false)).Info is not { IsComplete: true } info)
+        if (lease is null || await FindLockedAsync(id, cancellation).ConfigureAwait(false) is not ({ Info: { IsComplete: true } info }, { } entry))
         {
             return null;
         }
@@ -72,7 +74,6 @@ public sealed partial class S3UploadStore
         {
             return info;
         }
-        var entry = _entries[id];
         var sha256 = await CompletedDigestAsync(entry, cancellation).ConfigureAwait(false);
         foreach (var candidate in candidates)
         {
@@ -98,6 +99,7 @@ public sealed partial class S3UploadStore
                 PlacedKey = key,
             };
             await SaveAsync(entry, placed).ConfigureAwait(false);
+            _entries.TryRemove(id, out _); // placed: its SHA-256 is in the record now
             await DeleteObjectsAsync(_s3.Keys.UploadObjects(id), keep: _s3.Keys.Record(id)).ConfigureAwait(false);
             var head = await _s3.FindAsync("stat", c => c.GetObjectMetadataAsync(_s3.Bucket, key, CancellationToken.None), CancellationToken.None)
                 .ConfigureAwait(false);
@@ -130,46 +132,23 @@ public sealed partial class S3UploadStore
     public async Task<int> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellation)
     {
         var removed = 0;
-        await foreach (var id in RecordedIdsAsync(cancellation).ConfigureAwait(false))
+        var expired = new List<string>();
+        await foreach (var id in _records.ExpiredAsync(now, cancellation).ConfigureAwait(false))
         {
-            var info = _entries.TryGetValue(id, out var loaded) ? loaded.Info : (await ReadRecordAsync(id, cancellation).ConfigureAwait(false))?.Info;
-            if (info?.ExpiresAt is not { } at || at >= now)
-            {
-                continue;
-            }
+            expired.Add(id);
+        }
+        foreach (var id in expired)
+        {
+            // Once across the cluster: the upload's lock (an advisory lock in cluster mode) is taken only if free — a busy upload
+            // is not abandoned — and the record is read again under it, so an instance that comes second finds it gone or renewed.
             await using var lease = await _locks.TryAcquireAsync(id, CancellationToken.None).ConfigureAwait(false);
-            if (lease is not null)
+            if (lease is not null
+                && await LoadAsync(id, CancellationToken.None).ConfigureAwait(false) is (_, { Info.ExpiresAt: { } at } entry) && at < now
+                && await RemoveAsync(entry.Record).ConfigureAwait(false))
             {
-                await RemoveAsync(id).ConfigureAwait(false);
                 removed++;
             }
         }
         return removed;
-    }
-
-    /// <summary>The ids of every upload with a record below <c>.baton/uploads/</c>, page by page.</summary>
-    private async IAsyncEnumerable<string> RecordedIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
-    {
-        string? token = null;
-        do
-        {
-            var page = await _s3.CallAsync("list uploads", c => c.ListObjectsV2Async(new ListObjectsV2Request
-            {
-                BucketName = _s3.Bucket,
-                Prefix = _s3.Keys.Uploads,
-                ContinuationToken = token,
-            }, cancellation), cancellation).ConfigureAwait(false);
-            foreach (var entry in page.S3Objects ?? [])
-            {
-                cancellation.ThrowIfCancellationRequested();
-                var name = entry.Key[_s3.Keys.Uploads.Length..];
-                if (name.EndsWith(".json", StringComparison.Ordinal) && name[..^5] is { } id && UploadIds.IsWellFormed(id))
-                {
-                    yield return id;
-                }
-            }
-            token = page.IsTruncated == true ? page.NextContinuationToken : null;
-        }
-        while (token is not null);
     }
 }

@@ -164,6 +164,7 @@ public sealed partial class S3UploadStore
                 entry.CompletedSha256 = await SHA256.HashDataAsync(response.ResponseStream, cancellation).ConfigureAwait(false);
             }
             entry.DropDigest();
+            Remember(entry);
         }
         return entry.CompletedSha256;
     }

@@ -13,7 +13,7 @@ public sealed partial class S3UploadStore
 {
     public async IAsyncEnumerable<UploadInfo> UnfinishedAsync([EnumeratorCancellation] CancellationToken cancellation)
     {
-        await foreach (var id in RecordedIdsAsync(cancellation).ConfigureAwait(false))
+        await foreach (var id in _records.IdsAsync(cancellation).ConfigureAwait(false))
         {
             if ((await FindAsync(id, cancellation).ConfigureAwait(false)).Info is { } info
                 && ((info.IsComplete && info.PlacedPath is null && info.Kind != UploadKind.Partial) || info.Unsettled))
@@ -26,7 +26,7 @@ public sealed partial class S3UploadStore
     public async Task SettleAsync(string id, CancellationToken cancellation)
     {
         await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
-        if (lease is not null && await LoadAsync(id, cancellation).ConfigureAwait(false) is { Info.Unsettled: true } entry)
+        if (lease is not null && await LoadLockedAsync(id, cancellation).ConfigureAwait(false) is (_, { Info.Unsettled: true } entry))
         {
             await SaveAsync(entry, entry.Record with { Info = entry.Info with { Unsettled = false } }).ConfigureAwait(false);
         }

@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using Baton.Protocol.Paths;
 using Baton.Storage.FileSystem;
 using Baton.Storage.Locking;
+using Baton.Storage.Records;
 using Baton.Storage.S3.Files;
 
 namespace Baton.Storage.S3.Uploads;
@@ -11,8 +12,10 @@ namespace Baton.Storage.S3.Uploads;
 /// <summary>
 /// Uploads as S3 multipart uploads, with no local temp files: appended bytes fill one pooled part buffer and go to
 /// <c>UploadPart</c> whenever a whole part is there; what is left short of a part at the end of a request is kept as a "tail"
-/// object and read back in front of the next append. The record (<see cref="S3UploadRecord"/>) is replaced only after S3
-/// acknowledged the bytes, so an acknowledged offset is always held by S3 and a restarted server resumes from it.
+/// object and read back in front of the next append. The record (<see cref="S3UploadRecord"/>, kept by an
+/// <see cref="IUploadRecords"/>: an object beside the data, or PostgreSQL in cluster mode) is replaced only after S3 acknowledged
+/// the bytes, so an acknowledged offset is always held by S3 and a restarted server — or another instance — resumes from it.
+/// Every request loads the record afresh; nothing this process remembers is trusted over it (docs/cluster.md).
 /// Implements every optional capability, as the disk store does.
 /// </summary>
 public sealed partial class S3UploadStore :
@@ -21,26 +24,27 @@ public sealed partial class S3UploadStore :
 {
     private readonly S3Connection _s3;
     private readonly IUploadLocker _locks;
+    private readonly IUploadRecords _records;
     private readonly TimeProvider _time;
     private readonly TimeSpan? _expiration;
     private readonly S3FileDigests _digests;
     private readonly string? _placementBase;
     private readonly PartBuffers _buffers;
-    private readonly ConcurrentDictionary<string, S3UploadEntry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _gone = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _loading = new(1, 1);
 
-    /// <param name="placementBase">The local root folder the server names placement targets in (full paths below it are
-    /// turned into relative names); null when targets are relative names already.</param>
-    public S3UploadStore(S3Connection s3, IUploadLocker locker, TimeProvider time, TimeSpan? expiration, S3FileDigests digests,
-        string? placementBase)
+    // Entries whose digest (running or complete) this process holds, for that digest only: reused when the loaded record still
+    // has the version the entry saved. Entries without one are not kept, so the map holds only uploads this instance is receiving.
+    private readonly ConcurrentDictionary<string, S3UploadEntry> _entries = new(StringComparer.Ordinal);
+
+    public S3UploadStore(S3Connection s3, IUploadLocker locker, IUploadRecords records, TimeProvider time, S3FileDigests digests,
+        S3UploadSettings settings)
     {
         _s3 = s3;
         _locks = locker;
+        _records = records;
         _time = time;
-        _expiration = expiration;
+        _expiration = settings.Expiration;
         _digests = digests;
-        _placementBase = placementBase?.TrimEnd('/');
+        _placementBase = settings.PlacementBase?.TrimEnd('/');
         _buffers = new PartBuffers(s3.Options.PartSize, s3.Options.BufferMemoryLimit);
     }
 
@@ -61,112 +65,139 @@ public sealed partial class S3UploadStore :
             CreatedAt = _time.GetUtcNow(),
             ExpiresAt = NextExpiry(),
         };
-        var entry = new S3UploadEntry(new S3UploadRecord { Info = info });
+        var entry = new S3UploadEntry(new S3UploadRecord { Info = info }, 0);
         await SaveAsync(entry, entry.Record).ConfigureAwait(false);
-        _entries[info.Id] = entry;
         return info;
     }
 
     public async Task<UploadLookup> FindAsync(string id, CancellationToken cancellation)
     {
-        var entry = await LoadAsync(id, cancellation).ConfigureAwait(false);
-        if (entry is null)
+        var (presence, entry) = await LoadAsync(id, cancellation).ConfigureAwait(false);
+        if (entry?.Info is { PlacedPath: null, PlacingPath: not null })
         {
-            return _gone.ContainsKey(id) ? UploadLookup.Gone : UploadLookup.NotFound;
+            // A placement in progress, or cut short by a crash: finished here only when nobody holds the upload (a placing
+            // instance does); otherwise reported as it is — complete, not yet placed.
+            await using var lease = await _locks.TryAcquireAsync(id, cancellation).ConfigureAwait(false);
+            if (lease is not null)
+            {
+                (presence, entry) = await LoadLockedAsync(id, cancellation).ConfigureAwait(false);
+            }
         }
-        return IsExpired(entry.Info) ? UploadLookup.Gone : new UploadLookup(UploadPresence.Found, entry.Info);
+        return Lookup(presence, entry);
     }
+
+    private UploadLookup Lookup(UploadPresence presence, S3UploadEntry? entry) => entry switch
+    {
+        null => presence == UploadPresence.Gone ? UploadLookup.Gone : UploadLookup.NotFound,
+        _ when IsExpired(entry.Info) => UploadLookup.Gone,
+        _ => new UploadLookup(UploadPresence.Found, entry.Info),
+    };
 
     private bool IsExpired(UploadInfo info) => info.ExpiresAt is { } at && at < _time.GetUtcNow() && info.PlacedPath is null;
 
-    /// <summary>The in-memory entry, reading the record on first use (after a restart the running digest is gone: the upload
-    /// is hashed once from S3 when it completes).</summary>
-    private async Task<S3UploadEntry?> LoadAsync(string id, CancellationToken cancellation)
+    /// <summary>The upload as its record says now, with the cached running digest when the record is the one this process
+    /// last saved (after a restart or another instance's write the digest is gone: the upload is hashed once from S3 when it
+    /// completes).</summary>
+    private async Task<(UploadPresence Presence, S3UploadEntry? Entry)> LoadAsync(string id, CancellationToken cancellation)
     {
         if (!UploadIds.IsWellFormed(id))
         {
-            return null;
+            return (UploadPresence.NotFound, null);
         }
-        if (_entries.TryGetValue(id, out var cached))
+        var lookup = await _records.LoadAsync(id, cancellation).ConfigureAwait(false);
+        if (lookup.Presence != UploadPresence.Found)
         {
-            return cached;
+            _entries.TryRemove(id, out _);
+            return (lookup.Presence, null);
         }
-        await _loading.WaitAsync(cancellation).ConfigureAwait(false);
-        try
+        if (_entries.TryGetValue(id, out var cached) && cached.Version == lookup.Version)
         {
-            if (_entries.TryGetValue(id, out cached))
-            {
-                return cached;
-            }
-            var record = await ReadRecordAsync(id, cancellation).ConfigureAwait(false);
-            if (record is null || record.Info.Id != id)
-            {
-                return null;
-            }
-            var entry = new S3UploadEntry(record);
-            if (record.Info is { PlacedPath: null, PlacingPath: not null })
-            {
-                await FinishPlacementAsync(entry).ConfigureAwait(false);
-            }
-            _entries[id] = entry;
-            return entry;
+            return (UploadPresence.Found, cached);
         }
-        finally
+        if (S3ObjectUploadRecords.Parse(lookup.Record) is not { } record || record.Info.Id != id)
         {
-            _loading.Release();
+            return (UploadPresence.NotFound, null);
         }
+        // A cached entry of an older version is not disposed (a request of this process may still hash into it), only not reused.
+        return (UploadPresence.Found, new S3UploadEntry(Localize(record), lookup.Version));
     }
 
-    private async Task<S3UploadRecord?> ReadRecordAsync(string id, CancellationToken cancellation)
+    /// <summary>As <see cref="LoadAsync"/>, for a caller holding the upload's lock: a placement a crash cut short is finished first.</summary>
+    private async Task<(UploadPresence Presence, S3UploadEntry? Entry)> LoadLockedAsync(string id, CancellationToken cancellation)
     {
-        using var response = await _s3.FindAsync("read upload", c => c.GetObjectAsync(_s3.Bucket, _s3.Keys.Record(id), cancellation), cancellation)
-            .ConfigureAwait(false);
-        if (response is null)
+        var loaded = await LoadAsync(id, cancellation).ConfigureAwait(false);
+        if (loaded.Entry?.Info is { PlacedPath: null, PlacingPath: not null })
         {
-            return null;
+            await FinishPlacementAsync(loaded.Entry).ConfigureAwait(false);
         }
-        try
-        {
-            return await JsonSerializer.DeserializeAsync(response.ResponseStream, S3RecordJson.Default.S3UploadRecord, cancellation)
-                .ConfigureAwait(false);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return loaded;
     }
 
-    /// <summary>Replaces the record in S3 (one PUT: atomic), then in memory. Not cancelled by the request: once bytes are in S3
-    /// the record that acknowledges them is written even if the client has gone.</summary>
+    /// <summary>Under the upload's lock: the lookup and, when found, the entry.</summary>
+    private async Task<(UploadLookup Lookup, S3UploadEntry? Entry)> FindLockedAsync(string id, CancellationToken cancellation)
+    {
+        var (presence, entry) = await LoadLockedAsync(id, cancellation).ConfigureAwait(false);
+        var lookup = Lookup(presence, entry);
+        return (lookup, lookup.Info is null ? null : entry);
+    }
+
+    /// <summary>Replaces the record (atomic, and refused if another writer saved since this entry was loaded). Not cancelled by
+    /// the request: once bytes are in S3 the record that acknowledges them is written even if the client has gone.</summary>
     private async Task SaveAsync(S3UploadEntry entry, S3UploadRecord record)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, S3RecordJson.Default.S3UploadRecord);
-        await _s3.CallAsync("record upload", c => c.PutObjectAsync(new PutObjectRequest
+        var portable = record with
         {
-            BucketName = _s3.Bucket,
-            Key = _s3.Keys.Record(record.Info.Id),
-            InputStream = new MemoryStream(json, writable: false),
-            ContentType = "application/json",
-        }), CancellationToken.None).ConfigureAwait(false);
-        entry.Record = record;
+            Info = record.Info with { PlacedPath = Portable(record.Info.PlacedPath), PlacingPath = Portable(record.Info.PlacingPath) },
+        };
+        var json = JsonSerializer.SerializeToUtf8Bytes(portable, S3RecordJson.Default.S3UploadRecord);
+        entry.Version = await _records.SaveAsync(portable.Info, json, entry.Version, CancellationToken.None).ConfigureAwait(false);
+        entry.Record = Localize(record);
+        Remember(entry);
     }
 
-    /// <summary>Removes an upload: aborts its multipart upload and deletes all its objects (record included).</summary>
-    private async Task RemoveAsync(string id)
+    /// <summary>Keeps <paramref name="entry"/> for the next request of this process while it carries a digest worth reusing.</summary>
+    private void Remember(S3UploadEntry entry)
     {
-        _gone[id] = 0;
-        if (_entries.TryRemove(id, out var entry))
+        if (entry.Digest is not null || entry.CompletedSha256 is not null)
         {
-            entry.Dispose();
+            _entries[entry.Info.Id] = entry;
         }
-        var record = entry?.Record ?? await ReadRecordAsync(id, CancellationToken.None).ConfigureAwait(false);
-        if (record?.MultipartId is { } multipart)
+        else
+        {
+            _entries.TryRemove(entry.Info.Id, out _);
+        }
+    }
+
+    // Records name placed files relative to the root, so every instance reads them the same whatever its local root folder; the
+    // server sees full paths below its own root (IUploadPlacement's contract, docs/architecture.md "Known seam debt").
+    private string? Portable(string? path) =>
+        path is not null && _placementBase is not null && path.StartsWith(_placementBase + "/", StringComparison.Ordinal)
+            ? path[(_placementBase.Length + 1)..]
+            : path;
+
+    private S3UploadRecord Localize(S3UploadRecord record) => record with
+    {
+        Info = record.Info with { PlacedPath = Local(record.Info.PlacedPath), PlacingPath = Local(record.Info.PlacingPath) },
+    };
+
+    private string? Local(string? path) =>
+        path is null || _placementBase is null || Path.IsPathRooted(path) ? path : _placementBase + "/" + path;
+
+    /// <summary>Removes an upload (under its lock): aborts its multipart upload, deletes its objects, then its record — last,
+    /// so a crash in between leaves a record the next sweep removes again. True only for the call that removed the record.</summary>
+    private async Task<bool> RemoveAsync(S3UploadRecord record)
+    {
+        var id = record.Info.Id;
+        _entries.TryRemove(id, out _);
+        if (record.MultipartId is { } multipart)
         {
             await _s3.FindAsync("abort upload", c => c.AbortMultipartUploadAsync(_s3.Bucket, _s3.Keys.Data(id), multipart), CancellationToken.None)
                 .ConfigureAwait(false);
         }
-        await DeleteObjectsAsync(_s3.Keys.UploadObjects(id), keep: null).ConfigureAwait(false);
+        await DeleteObjectsAsync(_s3.Keys.UploadObjects(id), keep: _s3.Keys.Record(id)).ConfigureAwait(false);
+        var removed = await _records.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false);
         _locks.Forget(id);
+        return removed;
     }
 
     /// <summary>Deletes every object whose key starts with <paramref name="prefix"/>, except <paramref name="keep"/>.</summary>
@@ -209,7 +240,6 @@ public sealed partial class S3UploadStore :
         {
             entry.Dispose();
         }
-        _loading.Dispose();
         _buffers.Dispose();
     }
 }

@@ -169,12 +169,22 @@ public sealed partial class FileUploadStore
     /// <summary>Fsyncs the data, then records the new offset (the order that makes an acknowledged offset true after a crash).</summary>
     private void Commit(UploadEntry entry, SafeFileHandle handle, long offset)
     {
-        if (Durable)
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var failed = true;
+        try
         {
-            RandomAccess.FlushToDisk(handle);
+            if (Durable)
+            {
+                RandomAccess.FlushToDisk(handle);
+            }
+            var info = entry.Info;
+            Save(entry, info with { Offset = offset, ExpiresAt = NextExpiry() ?? info.ExpiresAt });
+            failed = false;
         }
-        var info = entry.Info;
-        Save(entry, info with { Offset = offset, ExpiresAt = NextExpiry() ?? info.ExpiresAt });
+        finally
+        {
+            _options.Metrics.StorageCall(DiskBackendName, "commit", started, failed);
+        }
     }
 
     /// <summary>Cuts the file back to the committed offset; the running digest no longer lines up.</summary>

@@ -35,6 +35,8 @@ public sealed partial class FileUploadStore :
         _staging = new StagingBufferPool(options.StagingBufferSize, options.StagingMemoryLimit);
     }
 
+    private const string DiskBackendName = "disk";
+
     private bool Durable => _options.Durability == Durability.Full;
 
     private string RecordPath(string id) => Path.Combine(_options.Folder, id + ".json");

@@ -33,4 +33,7 @@ public sealed record FileUploadStoreOptions
 
     /// <summary>Unfinished uploads expire this long after their last change; null never expires. Default 24 h.</summary>
     public TimeSpan? Expiration { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Where commit latency (fsync + record) is measured (<c>baton.storage.duration</c>, backend <c>disk</c>).</summary>
+    public Telemetry.BatonMetrics Metrics { get; init; } = Telemetry.BatonMetrics.Unobserved;
 }

@@ -1,6 +1,8 @@
 using Baton.Storage.FileSystem;
 using Baton.Storage.FileSystem.Files;
+using Baton.Storage.Health;
 using Baton.Storage.Locking;
+using Baton.Storage.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -22,14 +24,19 @@ public sealed class DiskStorageBackend : IStorageBackend
             ?? throw new InvalidOperationException("The disk storage backend needs a DiskRoot registered by the host (Baton:Root).");
         return Create(root, services.GetRequiredService<IOptions<DiskStorageOptions>>().Value,
             services.GetRequiredService<IUploadLocker>(), services.GetService<UploadRetention>() ?? UploadRetention.Default,
-            services.GetRequiredService<TimeProvider>());
+            services.GetRequiredService<TimeProvider>(), services.GetService<BatonMetrics>());
     }
 
     /// <summary>The disk backend's services over <paramref name="root"/>, without a container (tests, tools).</summary>
     public static StorageServices Create(
-        DiskRoot root, DiskStorageOptions options, IUploadLocker locker, UploadRetention retention, TimeProvider time)
+        DiskRoot root, DiskStorageOptions options, IUploadLocker locker, UploadRetention retention, TimeProvider time,
+        BatonMetrics? metrics = null)
     {
-        var store = new FileUploadStore(options.ToStoreOptions(Path.Combine(root.StatePath, "uploads"), retention.Expiration), locker, time)
+        var storeOptions = options.ToStoreOptions(Path.Combine(root.StatePath, "uploads"), retention.Expiration) with
+        {
+            Metrics = metrics ?? BatonMetrics.Unobserved,
+        };
+        var store = new FileUploadStore(storeOptions, locker, time)
         {
             SharedRoot = root,
         };
@@ -37,6 +44,7 @@ public sealed class DiskStorageBackend : IStorageBackend
         return new StorageServices(store, files, new DiskFileDigests(root, files), new DiskFileOwners(root, files))
         {
             Contents = new DiskContentIndex(root),
+            Probe = new DiskWriteProbe(root),
         };
     }
 }

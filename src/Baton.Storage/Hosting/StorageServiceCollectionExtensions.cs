@@ -1,6 +1,9 @@
 using System.Globalization;
 using Baton.Storage.Files;
+using Baton.Storage.Health;
+using System.Diagnostics.Metrics;
 using Baton.Storage.Locking;
+using Baton.Storage.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,13 +40,17 @@ public static class StorageServiceCollectionExtensions
         services.AddBatonStorageBackend<DiskStorageBackend>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IUploadLocker>(sp => new InProcessUploadLocker(sp.GetRequiredService<IOptions<UploadLockOptions>>().Value));
+        // One set of instruments per container (its IMeterFactory keeps two servers in one process apart).
+        services.TryAddSingleton(sp => sp.GetService<IMeterFactory>() is { } meters ? new BatonMetrics(meters) : BatonMetrics.Unobserved);
+        services.TryAddSingleton<IUploadLocker>(sp => new InProcessUploadLocker(
+            sp.GetRequiredService<IOptions<UploadLockOptions>>().Value, sp.GetRequiredService<BatonMetrics>()));
         services.TryAddSingleton(Select);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Uploads);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Files);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Digests);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Owners);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageServices>().Contents);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDependencyProbe, StorageProbe>());
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Baton.Storage.Files;
+using Baton.Storage.Health;
 
 namespace Baton.Storage.Hosting;
 
@@ -8,4 +9,7 @@ public sealed record StorageServices(IUploadStore Uploads, IFileSource Files, IF
 {
     /// <summary>Which names hold which content (issue 15); a backend without one gets <see cref="NoContentIndex"/>.</summary>
     public IContentIndex Contents { get; init; } = NoContentIndex.Instance;
+
+    /// <summary>How <c>/readyz</c> checks that this storage answers; null when the backend has no cheap check.</summary>
+    public IDependencyProbe? Probe { get; init; }
 }

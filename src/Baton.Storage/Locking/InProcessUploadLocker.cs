@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Baton.Storage.Telemetry;
 
 namespace Baton.Storage.Locking;
 
@@ -6,21 +7,26 @@ namespace Baton.Storage.Locking;
 /// One in-process lock per upload (a semaphore and the holder's stop signal). Enough for one server; the draft's §6 concurrency
 /// rule and tus's "store as much as possible" are both kept because a stopped holder commits before it releases.
 /// </summary>
-public sealed class InProcessUploadLocker(UploadLockOptions options) : IUploadLocker
+public sealed class InProcessUploadLocker(UploadLockOptions options, BatonMetrics? metrics = null) : IUploadLocker
 {
+    private readonly BatonMetrics _metrics = metrics ?? BatonMetrics.Unobserved;
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
 
     public async Task<IUploadLease?> AcquireAsync(string id, CancellationToken cancellation)
     {
         var slot = _slots.GetOrAdd(id, static _ => new Slot());
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (!await slot.Gate.WaitAsync(options.Wait, cancellation).ConfigureAwait(false))
         {
             slot.RequestStop();
+            _metrics.ReleaseRequested();
             if (!await slot.Gate.WaitAsync(options.TakeoverWait, cancellation).ConfigureAwait(false))
             {
+                _metrics.LockWaited(started, acquired: false);
                 return null;
             }
         }
+        _metrics.LockWaited(started, acquired: true);
         return slot.Grant();
     }
 

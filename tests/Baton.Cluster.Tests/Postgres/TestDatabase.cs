@@ -12,6 +12,9 @@ public static class TestDatabase
 {
     private static readonly Lazy<string> Connection = new(FindOrStart);
 
+    /// <summary>The test server's port (PostgreSQL started by scripts/pg-start.sh when it is not running).</summary>
+    public static int Port => new NpgsqlConnectionStringBuilder(Connection.Value).Port;
+
     /// <summary>A data source on a fresh, empty schema; dispose it when done.</summary>
     public static async Task<NpgsqlDataSource> CreateIsolatedAsync() =>
         NpgsqlDataSource.Create(await CreateIsolatedConnectionStringAsync());

@@ -2,6 +2,7 @@ using Baton.Faults.Tests.Trials;
 using Baton.Protocol.Fields;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
+using Baton.Testing.Faults;
 
 namespace Baton.Faults.Tests.Uploads;
 

@@ -5,6 +5,7 @@ using Baton.Storage.Files;
 using Baton.Storage.S3.Files;
 using Baton.Storage.S3.Tests.Conformance;
 using Baton.Storage.S3.Tests.Serve;
+using Baton.Testing;
 using static Baton.Storage.Conformance.FileContents;
 
 namespace Baton.Storage.S3.Tests.Files;

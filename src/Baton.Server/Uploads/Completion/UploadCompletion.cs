@@ -8,6 +8,7 @@ using Baton.Server.Uploads.Events;
 using Baton.Server.Uploads.Http;
 using Baton.Server.Uploads.Instant;
 using Baton.Storage;
+using Baton.Storage.Telemetry;
 using Baton.Storage.Files;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,9 @@ public sealed partial class UploadCompletion(
             return info;
         }
         // One completion per upload at a time in this process: a HEAD that finds the upload complete and the request that
-        // delivered its last byte share one placement and one settle (one completed event), whoever comes first.
+        // delivered its last byte share one placement and one settle (one completed event), whoever comes first. Across
+        // instances (cluster mode) the store's PlaceAsync serialises on the upload's distributed lock and re-reads the record
+        // under it, so the second instance finds the placement made and reports it (docs/cluster.md).
         var running = new Lazy<Task<UploadInfo>>(() => RunCompleteAsync(info, request));
         var shared = _running.GetOrAdd(info.Id, running);
         try
@@ -52,6 +55,8 @@ public sealed partial class UploadCompletion(
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<UploadInfo>>> _running = new(StringComparer.Ordinal);
+
+    private readonly BatonMetrics _metrics = services.GetRequiredService<BatonMetrics>();
 
     private async Task<UploadInfo> RunCompleteAsync(UploadInfo info, HttpRequest? request)
     {
@@ -114,9 +119,12 @@ public sealed partial class UploadCompletion(
     /// </summary>
     public async Task<AppendResult> AppendAsync(string id, AppendRequest append, CancellationToken cancellation)
     {
+        using var inFlight = _metrics.Transfer(TransferDirection.Upload);
         try
         {
-            return await store.Core.AppendAsync(id, append, cancellation).ConfigureAwait(false);
+            var result = await store.Core.AppendAsync(id, append, cancellation).ConfigureAwait(false);
+            _metrics.Received(result.BytesWritten);
+            return result;
         }
         catch (Exception)
         {

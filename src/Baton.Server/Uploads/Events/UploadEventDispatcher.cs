@@ -1,19 +1,27 @@
 using Baton.Protocol.Tus;
 using Baton.Storage;
+using Baton.Storage.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Baton.Server.Uploads.Events;
 
 /// <summary>Calls every registered <see cref="IUploadEvents"/>; a failing handler is logged, never fatal to the upload.</summary>
-public sealed partial class UploadEventDispatcher(IEnumerable<IUploadEvents> handlers, ILogger<UploadEventDispatcher> logger)
+public sealed partial class UploadEventDispatcher(
+    IEnumerable<IUploadEvents> handlers, BatonMetrics metrics, ILogger<UploadEventDispatcher> logger)
 {
     private readonly IUploadEvents[] _handlers = [.. handlers];
 
-    public Task CreatedAsync(UploadInfo info, CancellationToken cancellation) =>
-        RaiseAsync("created", Describe(info), (h, e) => h.OnCreatedAsync(e, cancellation));
+    public Task CreatedAsync(UploadInfo info, CancellationToken cancellation)
+    {
+        metrics.UploadCreated();
+        return RaiseAsync("created", Describe(info), (h, e) => h.OnCreatedAsync(e, cancellation));
+    }
 
-    public Task CompletedAsync(UploadInfo info, string fileUrl, CancellationToken cancellation) =>
-        RaiseAsync("completed", Describe(info) with { FilePath = info.PlacedPath, FileUrl = fileUrl }, (h, e) => h.OnCompletedAsync(e, cancellation));
+    public Task CompletedAsync(UploadInfo info, string fileUrl, CancellationToken cancellation)
+    {
+        metrics.UploadCompleted();
+        return RaiseAsync("completed", Describe(info) with { FilePath = info.PlacedPath, FileUrl = fileUrl }, (h, e) => h.OnCompletedAsync(e, cancellation));
+    }
 
     public Task TerminatedAsync(string id, UploadInfo? info, CancellationToken cancellation) =>
         RaiseAsync("terminated", info is null ? new UploadEvent(id, null, UploadMetadata.Empty) : Describe(info), (h, e) => h.OnTerminatedAsync(e, cancellation));

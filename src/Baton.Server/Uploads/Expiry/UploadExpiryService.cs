@@ -1,4 +1,5 @@
 using Baton.Storage;
+using Baton.Storage.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace Baton.Server.Uploads.Expiry;
 /// <see cref="UploadOptions.ExpirySweepInterval"/> on the injected <see cref="TimeProvider"/>'s clock.
 /// </summary>
 public sealed partial class UploadExpiryService(
-    StoreCapabilities store, IOptions<BatonOptions> options, TimeProvider time, ILogger<UploadExpiryService> logger) : BackgroundService
+    StoreCapabilities store, IOptions<BatonOptions> options, TimeProvider time, BatonMetrics metrics, ILogger<UploadExpiryService> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,6 +38,7 @@ public sealed partial class UploadExpiryService(
             var removed = await store.Expiry!.RemoveExpiredAsync(time.GetUtcNow(), cancellation);
             if (removed > 0)
             {
+                metrics.UploadsExpired(removed);
                 LogRemoved(logger, removed);
             }
             return removed;

@@ -10,12 +10,12 @@ public static class UploadUrls
 {
     public const string FileUrlHeader = Baton.Protocol.Fields.BatonFieldNames.FileUrl;
 
-    /// <summary>The upload resource's absolute path: the creation URL (this request's path) plus the id — signed when the caller
+    /// <summary>The upload resource's absolute path (absolute URL on <see cref="BatonOptions.PublicBaseUrl"/> when set): the creation URL (this request's path) plus the id — signed when the caller
     /// is a signed upload link (<see cref="UploadAccess.Location"/>).</summary>
-    public static string Upload(HttpRequest creation, string id) =>
-        UploadAccess.Location(creation.HttpContext, (creation.PathBase + creation.Path).Value!.TrimEnd('/') + "/" + id);
+    public static string Upload(HttpRequest creation, string id) => PublicUrls.Reference(creation.HttpContext,
+        UploadAccess.Location(creation.HttpContext, (creation.PathBase + creation.Path).Value!.TrimEnd('/') + "/" + id));
 
-    /// <summary>The download path of a placed file (via <see cref="FileLinks"/>) as <paramref name="files"/> presents it to the
+    /// <summary>The download path (absolute on <see cref="BatonOptions.PublicBaseUrl"/> when set) of a placed file (via <see cref="FileLinks"/>) as <paramref name="files"/> presents it to the
     /// caller (relative to its scope), or null when it is not inside ROOT or not inside the caller's scope.</summary>
     public static string? File(HttpRequest request, BatonRoot root, string baseOfBaton, string? placedPath, StoredFiles files)
     {
@@ -29,6 +29,6 @@ public static class UploadUrls
         {
             return null;
         }
-        return FileLinks.Download(shown.ToString(), request.PathBase.Value + baseOfBaton);
+        return PublicUrls.Reference(request.HttpContext, FileLinks.Download(shown.ToString(), request.PathBase.Value + baseOfBaton));
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Baton.Storage.S3.Tests.Serve;
+namespace Baton.Testing;
 
 /// <summary>
 /// A TCP relay on 127.0.0.1 in front of the S3 engine, so a test can take the engine away (<see cref="Stop"/>: connections

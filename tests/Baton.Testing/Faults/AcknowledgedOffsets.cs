@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Baton.Protocol.Tus;
-using Baton.Testing.Faults;
 
-namespace Baton.Faults.Tests.Uploads;
+namespace Baton.Testing.Faults;
 
 /// <summary>
 /// Reads the HTTP/1.1 heads passing a <see cref="FaultProxy"/> (request lines to the server, response heads to the client) and
