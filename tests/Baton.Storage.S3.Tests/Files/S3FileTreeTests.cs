@@ -1,4 +1,3 @@
-using Baton.Testing;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
 using Baton.Storage.Conformance;
