@@ -46,30 +46,12 @@ public sealed partial class DownloadHandler(
         var decision = DownloadPlanner.Decide(request.Method, range, conditions,
             new RepresentationValidators(version.ETag, version.LastModified), version.Length, settings.MaxRanges);
 
-        // Validators and cache policy go on every outcome that describes the representation (RFC 9110 §15.3.7: a 206 repeats
-        // what a 200 would carry; §15.4.5: so does a 304).
-        var headers = response.Headers;
-        headers.ETag = version.ETag.ToString();
-        headers.CacheControl = "no-cache";
-        headers.AcceptRanges = "bytes";
-        if (decision.Outcome == DownloadOutcome.NotModified)
+        if (await DecisionPreamble.AnswerAsync(context, decision, version.ETag, version.LastModified, version.Length, "file",
+                $"At most {settings.MaxRanges} ranges are accepted, and several ranges may not ask for more than the {version.Length} bytes of the file."))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
-        headers.LastModified = HttpDate.Format(version.LastModified);
-        switch (decision.Outcome)
-        {
-            case DownloadOutcome.PreconditionFailed:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.PreconditionFailed);
-                return;
-            case DownloadOutcome.RangeNotSatisfiable or DownloadOutcome.RangeRejected:
-                headers.ContentRange = ContentRange.Unsatisfied(version.Length).ToString();
-                await ProblemResponder.WriteAsync(context, decision.Outcome == DownloadOutcome.RangeRejected
-                    ? ProtocolErrors.RangeSetRejected.WithDetail($"At most {settings.MaxRanges} ranges are accepted, and several ranges may not ask for more than the {version.Length} bytes of the file.")
-                    : ProtocolErrors.RangeNotSatisfiable.WithDetail($"The file is {version.Length} bytes long."));
-                return;
-        }
+        var headers = response.Headers;
 
         var disposition = MediaTypes.IsInline(file.MediaType)
             ? ContentDisposition.Inline(file.Name)

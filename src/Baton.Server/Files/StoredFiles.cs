@@ -31,6 +31,28 @@ public sealed class StoredFiles(IOptions<BatonOptions> options, IHttpContextAcce
     /// <summary>The server's name <paramref name="rootPath"/> as the current caller is shown it; null when outside its scope.</summary>
     public RelativePath? Present(RelativePath rootPath) => Scope is { } scope ? scope.FromRoot(rootPath) : rootPath;
 
-    /// <summary>The current caller's scope, or null for the whole root.</summary>
-    public CallerScope? Scope => http.HttpContext?.User is { } user ? BatonCaller.From(user)?.Confinement : null;
+    /// <summary>The current caller's scope, or null for the whole root. Parsed once per request: a listing presents every
+    /// entry through it, and re-reading the claims per entry showed up in folder listings of thousands of files.</summary>
+    public CallerScope? Scope
+    {
+        get
+        {
+            if (http.HttpContext is not { } context)
+            {
+                return null;
+            }
+            if (context.Items.TryGetValue(ScopeKey, out var cached) && cached is ScopeOfRequest known && ReferenceEquals(known.User, context.User))
+            {
+                return known.Scope;
+            }
+            var scope = BatonCaller.From(context.User)?.Confinement;
+            context.Items[ScopeKey] = new ScopeOfRequest(context.User, scope);
+            return scope;
+        }
+    }
+
+    private static readonly object ScopeKey = new();
+
+    /// <summary>The scope computed for one principal (a later authentication step may replace the principal).</summary>
+    private sealed record ScopeOfRequest(System.Security.Claims.ClaimsPrincipal User, CallerScope? Scope);
 }

@@ -56,28 +56,12 @@ public sealed partial class FolderArchiveDownload(
         var decision = DownloadPlanner.Decide(request.Method, DownloadHandler.Joined(request.Headers.Range),
             DownloadHandler.Conditions(request.Headers), new RepresentationValidators(plan.ETag, lastModified), plan.Length, maxRanges: 1);
 
-        var headers = response.Headers;
-        headers.ETag = plan.ETag.ToString();
-        headers.CacheControl = "no-cache";
-        headers.AcceptRanges = "bytes";
-        if (decision.Outcome == DownloadOutcome.NotModified)
+        if (await DecisionPreamble.AnswerAsync(context, decision, plan.ETag, lastModified, plan.Length, "archive",
+                "A folder's archive is sent one range at a time."))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
-        headers.LastModified = HttpDate.Format(lastModified);
-        switch (decision.Outcome)
-        {
-            case DownloadOutcome.PreconditionFailed:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.PreconditionFailed);
-                return;
-            case DownloadOutcome.RangeNotSatisfiable or DownloadOutcome.RangeRejected:
-                headers.ContentRange = ContentRange.Unsatisfied(plan.Length).ToString();
-                await ProblemResponder.WriteAsync(context, decision.Outcome == DownloadOutcome.RangeRejected
-                    ? ProtocolErrors.RangeSetRejected.WithDetail("A folder's archive is sent one range at a time.")
-                    : ProtocolErrors.RangeNotSatisfiable.WithDetail($"The archive is {plan.Length} bytes long."));
-                return;
-        }
+        var headers = response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.ContentDisposition = ContentDisposition.Attachment((folder.IsRoot ? "files" : folder.Name) + ".zip");
         response.ContentType = "application/zip";
