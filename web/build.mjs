@@ -11,7 +11,11 @@ const out = process.argv[2] ?? join(here, '..', 'src', 'Baton.Server', 'wwwroot'
 await rm(out, { recursive: true, force: true });
 await mkdir(join(out, 'assets'), { recursive: true });
 await build({
-  entryPoints: { app: join(here, 'src', 'main.js'), style: join(here, 'src', 'style.css') },
+  entryPoints: {
+    app: join(here, 'src', 'main.js'),
+    'hash-worker': join(here, 'src', 'hash-worker.js'),
+    style: join(here, 'src', 'style.css'),
+  },
   outdir: join(out, 'assets'),
   bundle: true,
   minify: true,

@@ -3,6 +3,7 @@ import { apiFetch, currentToken } from './api.js';
 import { installAuthBanner } from './auth.js';
 import { installFiles } from './files.js';
 import { installTabs } from './tabs.js';
+import { installInstantUploads } from './instant.js';
 import { installTransfers } from './transfers.js';
 import { createUploader, describeRestrictions } from './uploader.js';
 
@@ -34,6 +35,8 @@ async function start() {
   if (config.auth === 'bearer' && !currentToken()) auth.askForToken();
   uppy = createUploader(config, {});
   installTransfers(uppy);
+  // Before the page says it is ready, so every file added from now on is hashed for instant upload.
+  await installInstantUploads(uppy, config);
   // Uploads go into the folder being viewed in the Files tab (Upload-Metadata "folder"; a dropped folder's structure goes below
   // it through Uppy's relativePath). Restored uploads keep the folder they were added with.
   const target = document.getElementById('upload-target');

@@ -79,6 +79,7 @@ export function installTransfers(uppy) {
     const status = child(meta, 'span', 'transfer-status');
     const speed = child(meta, 'span', 'transfer-speed');
     const eta = child(meta, 'span', 'transfer-eta');
+    const hash = child(meta, 'span', 'transfer-hash');
     const bar = child(element, 'div', 'transfer-bar');
     const progress = child(bar, 'progress', 'transfer-progress');
     progress.max = 100;
@@ -92,7 +93,7 @@ export function installTransfers(uppy) {
     remove.type = 'button';
     // Removing an unfinished file also ends its upload on the server (tus termination); a finished one only leaves the list.
     remove.addEventListener('click', () => uppy.removeFile(file.id));
-    return { element, size, status, speed, eta, progress, percent, toggle, remove };
+    return { element, size, status, speed, eta, hash, progress, percent, toggle, remove };
   }
 
   function onToggle(id) {
@@ -107,6 +108,10 @@ export function installTransfers(uppy) {
     const pct = Math.floor(file.progress.percentage ?? 0);
     const total = file.size ?? file.progress.bytesTotal;
     row.element.dataset.status = status;
+    // Instant upload (instant.js): the SHA-256 is computed while the file uploads; "checked" once it is known.
+    row.element.dataset.hash = file.sha256 ? 'done' : file.hashed !== undefined ? 'hashing' : '';
+    setText(row.hash, file.hashed !== undefined && !file.sha256 && status === 'uploading'
+      ? `checking ${Math.floor((100 * file.hashed) / Math.max(1, total))} %` : '');
     row.element.dataset.progress = String(pct);
     row.size.textContent = formatBytes(total);
     row.status.textContent = label;
@@ -118,7 +123,7 @@ export function installTransfers(uppy) {
     row.speed.textContent = moving ? formatSpeed(rate.speed) : '';
     row.eta.textContent = moving ? `${formatDuration((total - file.progress.bytesUploaded) / rate.speed)} left` : '';
     if (!moving && rate) rate.speed = 0;
-    const clear = status === 'complete';
+    const clear = status === 'complete' || status === 'instant';
     setText(row.remove, clear ? 'Clear' : 'Remove');
     row.remove.setAttribute('aria-label', clear ? `Clear ${file.name} from the list` : `Remove ${file.name}`);
     row.toggle.hidden = !action;
@@ -130,6 +135,7 @@ export function installTransfers(uppy) {
 }
 
 function describe(file, restored) {
+  if (file.instant) return { status: 'instant', label: 'Already on the server' };
   if (file.error) return { status: 'error', label: `Failed: ${file.error}`, action: 'Retry' };
   if (file.progress.uploadComplete) return { status: 'complete', label: 'Done' };
   if (file.isGhost) return { status: 'missing', label: 'Add this file again to resume' };

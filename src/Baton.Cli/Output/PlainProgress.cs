@@ -31,6 +31,7 @@ internal sealed class PlainProgress(TextWriter writer, TimeProvider time) : IPro
         {
             TransferPhase.Connecting => $"{p.Name}: connecting",
             TransferPhase.Verifying => $"{p.Name}: verifying",
+            TransferPhase.Hashing => $"{p.Name}: hashing {ByteSize.Format(p.BytesDone)}{total}{percent} {ByteSize.Format(p.BytesPerSecond)}/s{eta}",
             TransferPhase.Completed => $"{p.Name}: {ByteSize.Format(p.BytesDone)} done",
             _ => $"{p.Name}: {ByteSize.Format(p.BytesDone)}{total}{percent} {ByteSize.Format(p.BytesPerSecond)}/s{eta}{connections}",
         };

@@ -19,6 +19,7 @@ internal sealed class SpectreProgress(ProgressTask task) : IProgress<TransferPro
         {
             TransferPhase.Connecting => $"{name} [grey]connecting[/]",
             TransferPhase.Verifying => $"{name} [grey]verifying[/]",
+            TransferPhase.Hashing => $"{name} [grey]hashing[/]",
             TransferPhase.Completed => name,
             _ => value.Connections > 0 ? $"{name} [grey]{value.Connections} conn[/]" : name,
         };

@@ -13,4 +13,5 @@ public sealed record PutArguments(
     long? LimitRate,
     string? Token = null,
     ChunkChecksums ChunkChecksums = ChunkChecksums.Auto,
-    UploadProtocol Protocol = UploadProtocol.Auto);
+    UploadProtocol Protocol = UploadProtocol.Auto,
+    bool AsCopy = false);

@@ -8,7 +8,7 @@ namespace Baton.Cli.Put;
 
 /// <summary>
 /// <c>baton put FILE|DIR URL [--chunk-size SIZE] [--parallel N] [--metadata key=value …] [--retries N] [--limit-rate RATE]
-/// [--chunk-checksums auto|always|never] [--protocol tus|ietf|auto] [-q] [--json]</c>.
+/// [--chunk-checksums auto|always|never] [--protocol tus|ietf|auto] [--as-copy] [-q] [--json]</c>.
 /// </summary>
 public static class PutCommand
 {
@@ -24,6 +24,8 @@ public static class PutCommand
         arrived and continues from there. Prints the resulting URL on success. Against a Baton server the stored file's
         SHA-256 is compared with the local file's afterwards (exit code 4 on a mismatch). A folder is uploaded file by file into the
         same folders (below --metadata folder=… if given); rerun the command to continue, files already stored are skipped.
+        A Baton server that already holds a file's content completes the upload from its SHA-256 (hashed first): nothing is sent
+        and put says "already stored"; --as-copy sends the bytes anyway.
         """;
 
     public static Command Create()
@@ -100,11 +102,15 @@ public static class PutCommand
             Description = "tus (tus 1.0), ietf (IETF Resumable Uploads, interop 6-9) or auto (what the server's OPTIONS advertises, tus first). Default auto.",
             HelpName = "tus|ietf|auto",
         };
+        var asCopy = new Option<bool>("--as-copy")
+        {
+            Description = "Send the bytes even if the server already holds the same content (no digest-first creation).",
+        };
         var outputOptions = new OutputOptions();
         var token = TokenOption.Create();
         var command = new Command("put", "Upload a file to a tus or IETF Resumable Uploads server, resumable after any interruption." + Examples)
         {
-            file, url, chunkSize, parallel, metadata, retries, limitRate, chunkChecksums, protocol, token,
+            file, url, chunkSize, parallel, metadata, retries, limitRate, chunkChecksums, protocol, asCopy, token,
         };
         outputOptions.AddTo(command);
         command.SetAction((parse, cancellation) =>
@@ -112,7 +118,7 @@ public static class PutCommand
             var pairs = (parse.GetValue(metadata) ?? []).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
             var arguments = new PutArguments(parse.GetValue(file)!, parse.GetValue(url)!, parse.GetValue(chunkSize), parse.GetValue(parallel),
                 pairs, parse.GetValue(retries), parse.GetValue(limitRate), TokenOption.Resolve(parse.GetValue(token)),
-                parse.GetValue(chunkChecksums) ?? ChunkChecksums.Auto, parse.GetValue(protocol) ?? UploadProtocol.Auto);
+                parse.GetValue(chunkChecksums) ?? ChunkChecksums.Auto, parse.GetValue(protocol) ?? UploadProtocol.Auto, parse.GetValue(asCopy));
             return PutRunner.RunAsync(arguments, new TransferConsole(outputOptions.ModeFrom(parse)), cancellation);
         });
         return command;

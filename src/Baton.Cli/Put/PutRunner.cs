@@ -21,6 +21,7 @@ public static class PutRunner
             LimitBytesPerSecond = arguments.LimitRate,
             ChunkChecksums = arguments.ChunkChecksums,
             Protocol = arguments.Protocol,
+            AsCopy = arguments.AsCopy,
             Notice = console.Notice,
         };
         if (Directory.Exists(arguments.File.FullName))
@@ -42,10 +43,13 @@ public static class PutRunner
                 ["resumed"] = result.Resumed,
                 ["parts"] = result.Parts,
                 ["verified"] = result.Verified,
+                ["alreadyStored"] = result.AlreadyStored,
             });
             if (console.Mode is OutputMode.Rich or OutputMode.Plain)
             {
-                Console.Error.WriteLine($"baton: uploaded {arguments.File.Name} ({result.Length} bytes{how}{parts}{verified})");
+                Console.Error.WriteLine(result.AlreadyStored
+                    ? $"baton: already stored {arguments.File.Name} ({result.Length} bytes, nothing sent{verified})"
+                    : $"baton: uploaded {arguments.File.Name} ({result.Length} bytes{how}{parts}{verified})");
             }
             return ExitCodes.Success;
         }

@@ -6,7 +6,8 @@ namespace Baton.Cli.Put;
 
 /// <summary>
 /// <c>baton put DIR URL</c>: every file of the folder through <see cref="TreeUploader"/>, in order, each one a resumable upload into
-/// its folder on the server; files a previous run stored are skipped ("already stored"). Stops at the first failure — the same
+/// its folder on the server; files a previous run stored, and files whose content the server already holds (digest-first
+/// creation), are skipped ("already stored"). Stops at the first failure — the same
 /// command continues from there. Prints each stored file's URL.
 /// </summary>
 public static class PutTreeRunner
@@ -46,8 +47,17 @@ public static class PutTreeRunner
                 var (result, entry) = await console.RunAsync(progress => tree.UploadAsync(item, arguments.Endpoint, options, progress, cancellationToken));
                 state.Files[item.RelativePath] = entry;
                 state.Save(statePath);
-                uploaded++;
-                bytes += result.Length;
+                if (result.AlreadyStored)
+                {
+                    // The server held the content already (digest-first creation): nothing was sent.
+                    skipped++;
+                    console.Notice($"{item.RelativePath}: already stored ({result.FileUrl})");
+                }
+                else
+                {
+                    uploaded++;
+                    bytes += result.Length;
+                }
                 console.Result(result.FileUrl.AbsoluteUri, new JsonObject
                 {
                     ["file"] = item.FullPath,
@@ -56,6 +66,7 @@ public static class PutTreeRunner
                     ["url"] = result.FileUrl.AbsoluteUri,
                     ["resumed"] = result.Resumed,
                     ["verified"] = result.Verified,
+                    ["alreadyStored"] = result.AlreadyStored,
                 });
             }
         }

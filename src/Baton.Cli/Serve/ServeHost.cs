@@ -56,7 +56,10 @@ public static partial class ServeHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ContentRootPath = Directory.GetCurrentDirectory(),
-            Args = [],
+            // The builder's own appsettings.json source would watch the content root for changes, recursively — with
+            // `baton serve .` that is the served tree, and every upload write then costs an inotify event (bench/analysis.md).
+            // The configuration is rebuilt below without reloading anyway.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         var configuration = builder.Configuration;
         configuration.Sources.Clear();

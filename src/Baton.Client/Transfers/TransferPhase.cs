@@ -4,6 +4,8 @@ namespace Baton.Client.Transfers;
 public enum TransferPhase
 {
     Connecting,
+    /// <summary>Reading the local file to compute its digest before anything is sent (an upload that may need no bytes).</summary>
+    Hashing,
     Transferring,
     Verifying,
     Completed,

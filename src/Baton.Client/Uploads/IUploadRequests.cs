@@ -16,6 +16,19 @@ internal interface IUploadRequests
     Task<(Uri Url, long Offset)> CreateAsync(Uri endpoint, long? length, UploadMetadata metadata, string? concat,
         long fileOffset, long firstChunk, Action<int> sent, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A digest-first creation (issue 15): no content, the full length and <c>Repr-Digest</c> (<paramref name="reprDigest"/>,
+    /// RFC 9530). A server that already has the content answers with the full offset; any other answers an ordinary creation.
+    /// </summary>
+    Task<DigestCreation> CreateWithDigestAsync(Uri endpoint, long length, UploadMetadata metadata, string reprDigest,
+        CancellationToken cancellationToken);
+
+    /// <summary>Answers a proof challenge (<c>POST</c> of the upload with <c>Baton-Proof</c>); returns the server's offset.</summary>
+    Task<long> ProveAsync(Uri upload, string proof, CancellationToken cancellationToken);
+
+    /// <summary>Ends an upload that will not be used (tus termination, IETF upload cancellation); failures are ignored.</summary>
+    Task TerminateAsync(Uri upload, CancellationToken cancellationToken);
+
     /// <summary>The server's offset; null when the upload no longer exists (or is another upload).</summary>
     Task<long?> HeadOffsetAsync(Uri upload, long expectedLength, CancellationToken cancellationToken);
 

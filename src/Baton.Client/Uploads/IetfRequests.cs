@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using Baton.Client.Downloads;
 using Baton.Client.Transfers;
+using Baton.Protocol.Digests;
 using Baton.Protocol.Disposition;
+using Baton.Protocol.Fields;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
 
@@ -25,9 +27,58 @@ internal sealed class IetfRequests(HttpClient http, string filePath, long size, 
     public async Task<(Uri Url, long Offset)> CreateAsync(Uri endpoint, long? length, UploadMetadata metadata, string? concat,
         long fileOffset, long firstChunk, Action<int> sent, CancellationToken cancellationToken)
     {
+        var created = await CreateAsync(endpoint, length ?? size, metadata, null, cancellationToken);
+        return (created.Url, created.Offset);
+    }
+
+    public Task<DigestCreation> CreateWithDigestAsync(Uri endpoint, long length, UploadMetadata metadata, string reprDigest,
+        CancellationToken cancellationToken) => CreateAsync(endpoint, length, metadata, reprDigest, cancellationToken);
+
+    public async Task<long> ProveAsync(Uri upload, string proof, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Post, upload);
+        request.Headers.TryAddWithoutValidation(BatonFieldNames.Proof, proof);
+        request.Content = new ByteArrayContent([]);
+        using var stall = _sender.Stall(cancellationToken);
+        using var response = await _sender.SendAsync(request, stall, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RemoteProbe.StatusFailureAsync(upload, response, cancellationToken);
+        }
+        return TryOffset(response, out var offset) ? offset
+            : Complete(response) ? size
+            : throw new TransferException(TransferFailure.Protocol, $"{upload}: proof answered without a valid Upload-Offset");
+    }
+
+    public async Task TerminateAsync(Uri upload, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Delete, upload);
+        try
+        {
+            using var stall = _sender.Stall(cancellationToken);
+            using var response = await _sender.SendAsync(request, stall, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException)
+        {
+            // An unused upload expires on the server anyway.
+        }
+    }
+
+    /// <summary>
+    /// A careful creation (§Upload Creation: no content, <c>Upload-Complete: ?0</c>, the length), with a <c>Repr-Digest</c> for a
+    /// digest-first one. A server that already has the content answers <c>Upload-Complete: ?1</c> with the full offset (the
+    /// editor's copy lets the offset exceed what the client sent when the resource "obtained additional representation data").
+    /// </summary>
+    private async Task<DigestCreation> CreateAsync(Uri endpoint, long length, UploadMetadata metadata, string? reprDigest,
+        CancellationToken cancellationToken)
+    {
         using var request = Request(HttpMethod.Post, endpoint);
         request.Headers.TryAddWithoutValidation(ResumableUploadHeaders.UploadComplete, ResumableUploadHeaders.FormatBoolean(false));
-        request.Headers.TryAddWithoutValidation(ResumableUploadHeaders.UploadLength, (length ?? size).ToString(CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation(ResumableUploadHeaders.UploadLength, length.ToString(CultureInfo.InvariantCulture));
+        if (reprDigest is not null)
+        {
+            request.Headers.TryAddWithoutValidation(ReprDigest.HeaderName, reprDigest);
+        }
         request.Content = new ByteArrayContent([]);
         if (metadata.Count > 0)
         {
@@ -44,8 +95,18 @@ internal sealed class IetfRequests(HttpClient http, string filePath, long size, 
         {
             throw await RemoteProbe.StatusFailureAsync(endpoint, response, cancellationToken);
         }
-        return (new Uri(endpoint, response.Headers.Location), TryOffset(response, out var offset) ? offset : 0);
+        var known = TryOffset(response, out var offset);
+        if (reprDigest is not null)
+        {
+            // Only the whole content counts as "already there"; anything else is an ordinary creation.
+            offset = offset == length || (!known && Complete(response)) ? length : 0;
+        }
+        return new DigestCreation(new Uri(endpoint, response.Headers.Location), offset,
+            RemoteProbe.HeaderValue(response, BatonFieldNames.ProofChallenge));
     }
+
+    private static bool Complete(HttpResponseMessage response) =>
+        ResumableUploadHeaders.TryParseBoolean(RemoteProbe.HeaderValue(response, ResumableUploadHeaders.UploadComplete), out var complete) && complete;
 
     public async Task<long?> HeadOffsetAsync(Uri upload, long expectedLength, CancellationToken cancellationToken)
     {

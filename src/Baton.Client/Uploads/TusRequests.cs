@@ -3,6 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using Baton.Client.Downloads;
 using Baton.Client.Transfers;
+using Baton.Protocol.Digests;
+using Baton.Protocol.Fields;
 using Baton.Protocol.Tus;
 
 namespace Baton.Client.Uploads;
@@ -22,17 +24,7 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
     public async Task<(Uri Url, long Offset)> CreateAsync(Uri endpoint, long? length, UploadMetadata metadata, string? concat,
         long fileOffset, long firstChunk, Action<int> sent, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
-        request.Headers.Add(TusHeaders.Resumable, TusHeaders.Version);
-        if (length is { } l)
-        {
-            // A final concatenation takes its length from the parts and must not state one (tus §Concatenation).
-            request.Headers.TryAddWithoutValidation(TusHeaders.UploadLength, l.ToString(CultureInfo.InvariantCulture));
-        }
-        if (metadata.Count > 0)
-        {
-            request.Headers.TryAddWithoutValidation(UploadMetadata.HeaderName, metadata.ToString());
-        }
+        using var request = CreationRequest(endpoint, length, metadata);
         if (concat is not null)
         {
             request.Headers.TryAddWithoutValidation(TusHeaders.UploadConcat, concat);
@@ -46,13 +38,78 @@ internal sealed class TusRequests(HttpClient http, string filePath, TokenBucket?
             })
             : new ByteArrayContent([]);
         using var response = await _sender.SendAsync(request, stall, cancellationToken);
+        var url = await CreatedUrlAsync(endpoint, response, cancellationToken);
+        var offset = firstChunk > 0 && TryOffset(response, out var o) ? o : 0;
+        return (url, offset);
+    }
+
+    public async Task<DigestCreation> CreateWithDigestAsync(Uri endpoint, long length, UploadMetadata metadata, string reprDigest,
+        CancellationToken cancellationToken)
+    {
+        using var request = CreationRequest(endpoint, length, metadata);
+        request.Headers.TryAddWithoutValidation(ReprDigest.HeaderName, reprDigest);
+        request.Content = new ByteArrayContent([]);
+        using var stall = _sender.Stall(cancellationToken);
+        using var response = await _sender.SendAsync(request, stall, cancellationToken);
+        var url = await CreatedUrlAsync(endpoint, response, cancellationToken);
+        return new DigestCreation(url, TryOffset(response, out var offset) && offset == length ? offset : 0,
+            RemoteProbe.HeaderValue(response, BatonFieldNames.ProofChallenge));
+    }
+
+    public async Task<long> ProveAsync(Uri upload, string proof, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, upload);
+        request.Headers.Add(TusHeaders.Resumable, TusHeaders.Version);
+        request.Headers.TryAddWithoutValidation(BatonFieldNames.Proof, proof);
+        request.Content = new ByteArrayContent([]);
+        using var stall = _sender.Stall(cancellationToken);
+        using var response = await _sender.SendAsync(request, stall, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await RemoteProbe.StatusFailureAsync(upload, response, cancellationToken);
+        }
+        return TryOffset(response, out var offset) ? offset
+            : throw new TransferException(TransferFailure.Protocol, $"{upload}: proof answered without a valid Upload-Offset");
+    }
+
+    public async Task TerminateAsync(Uri upload, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, upload);
+        request.Headers.Add(TusHeaders.Resumable, TusHeaders.Version);
+        try
+        {
+            using var stall = _sender.Stall(cancellationToken);
+            using var response = await _sender.SendAsync(request, stall, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException)
+        {
+            // Unused uploads expire on the server anyway (tus expiration).
+        }
+    }
+
+    private static HttpRequestMessage CreationRequest(Uri endpoint, long? length, UploadMetadata metadata)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
+        request.Headers.Add(TusHeaders.Resumable, TusHeaders.Version);
+        if (length is { } l)
+        {
+            // A final concatenation takes its length from the parts and must not state one (tus §Concatenation).
+            request.Headers.TryAddWithoutValidation(TusHeaders.UploadLength, l.ToString(CultureInfo.InvariantCulture));
+        }
+        if (metadata.Count > 0)
+        {
+            request.Headers.TryAddWithoutValidation(UploadMetadata.HeaderName, metadata.ToString());
+        }
+        return request;
+    }
+
+    private static async Task<Uri> CreatedUrlAsync(Uri endpoint, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         if (response.StatusCode != HttpStatusCode.Created || response.Headers.Location is null)
         {
             throw await RemoteProbe.StatusFailureAsync(endpoint, response, cancellationToken);
         }
-        var url = new Uri(endpoint, response.Headers.Location);
-        var offset = firstChunk > 0 && TryOffset(response, out var o) ? o : 0;
-        return (url, offset);
+        return new Uri(endpoint, response.Headers.Location);
     }
 
     /// <summary>HEAD: the server's offset for an upload (tus §HEAD). Null when the upload no longer exists (404/410/403).</summary>

@@ -12,7 +12,10 @@ namespace Baton.Client.Uploads;
 /// creation-with-upload is offered), a checksum per chunk per <see cref="ChunkChecksums"/>, and concatenation for parallel parts.
 /// The upload URLs are saved in a per-user state file before any byte is sent, so a rerun after a crash HEADs each upload and
 /// continues from the server's offset. When the server offers <c>Baton-File-Digest: sha-256</c>, the file's SHA-256 is built
-/// from the bytes as they are sent and compared with the stored file's Repr-Digest afterwards (<see cref="UploadVerification"/>).
+/// from the bytes as they are sent and compared with the stored file's Repr-Digest afterwards (<see cref="UploadVerification"/>);
+/// a new (not resumed) upload to such a server hashes the file first and is created digest-first (<see cref="InstantUpload"/>), so
+/// content the server already holds is not sent again (<see cref="UploadResult.AlreadyStored"/>; <see cref="UploadOptions.AsCopy"/>
+/// turns it off).
 /// </summary>
 public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
 {
@@ -82,19 +85,34 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
                 state = null;
             }
         }
+        var parts = state is null ? PartCount(size, endpoint, options, capabilities) : state.Parts.Count;
+        if (state is null && digest is not null && !options.AsCopy && size > 0)
+        {
+            // Digest-first (issue 15): hash the whole file, then ask the server whether it already holds that content.
+            using (new HashingProgressReporter(file.Name, size, digest, _time, options.ProgressInterval, progress))
+            {
+                await digest.CatchUpAsync(size, cancellationToken);
+            }
+            var instant = await InstantUpload.CreateAsync(requests, pipeline, endpoint, file.FullName, size,
+                await digest.FinishAsync(size, cancellationToken), UploadMetadata.FromStrings(Metadata(file, options)), cancellationToken);
+            if (instant.Offset == size)
+            {
+                return await AlreadyStoredAsync(requests, pipeline, digest, file, instant.UploadUrl, options, progress, cancellationToken);
+            }
+            if (parts == 1)
+            {
+                state = session.Adopt(endpoint, file, modified, instant.UploadUrl, instant.Offset, statePath);
+            }
+            else
+            {
+                // Parallel parts are separate (partial) uploads; the whole-file one is not needed.
+                await requests.TerminateAsync(instant.UploadUrl, cancellationToken);
+            }
+        }
         using var reporter = new UploadProgressReporter(file.Name, size, session, _time, options.ProgressInterval, progress);
         if (state is null)
         {
             var metadata = UploadMetadata.FromStrings(Metadata(file, options));
-            var parts = options.Parallel;
-            if (parts > 1 && !capabilities.Concatenation)
-            {
-                options.Notice?.Invoke(capabilities.Protocol == UploadProtocol.Ietf
-                    ? "the IETF upload protocol has no concatenation; uploading sequentially (use --protocol tus for parallel parts)"
-                    : $"{endpoint} does not offer tus concatenation; uploading sequentially");
-                parts = 1;
-            }
-            parts = (int)Math.Max(1, Math.Min(parts, size / Math.Max(1, options.ChunkSize) + 1));
             var firstChunk = parts == 1 && capabilities.CreationWithUpload ? Math.Min(size, options.ChunkSize) : 0;
             state = await session.CreateAsync(endpoint, file, modified, metadata, parts, firstChunk, statePath, cancellationToken);
         }
@@ -148,6 +166,35 @@ public sealed class TusUploader(HttpClient http, TimeProvider? time = null)
             && await UploadVerification.VerifyAsync(http, pipeline, digest, size, requests.FileLocation, options.Notice, cancellationToken);
         reporter.Complete();
         return new UploadResult(uploadUrl, requests.FileLocation ?? uploadUrl, size, resumed, state.Parts.Count, verified);
+    }
+
+    /// <summary>The server completed the upload from the digest: nothing was sent; the stored file is still checked end to end.</summary>
+    private async Task<UploadResult> AlreadyStoredAsync(IUploadRequests requests, ResiliencePipeline pipeline, UploadDigest digest,
+        FileInfo file, Uri uploadUrl, UploadOptions options, IProgress<TransferProgress>? progress, CancellationToken cancellationToken)
+    {
+        var size = file.Length;
+        if (requests.FileLocation is null)
+        {
+            await RetryPolicy.RunAsync(pipeline, t => requests.HeadOffsetAsync(uploadUrl, size, t), uploadUrl, cancellationToken);
+        }
+        var verified = await UploadVerification.VerifyAsync(http, pipeline, digest, size, requests.FileLocation, options.Notice, cancellationToken);
+        progress?.Report(new TransferProgress(file.Name, size, size, 0, 0, TransferPhase.Completed));
+        return new UploadResult(uploadUrl, requests.FileLocation ?? uploadUrl, size, false, 1, verified, AlreadyStored: true);
+    }
+
+    /// <summary>How many partial uploads to make: <see cref="UploadOptions.Parallel"/> when concatenation is offered (a notice
+    /// otherwise), never more than one per chunk.</summary>
+    private static int PartCount(long size, Uri endpoint, UploadOptions options, TusCapabilities capabilities)
+    {
+        var parts = options.Parallel;
+        if (parts > 1 && !capabilities.Concatenation)
+        {
+            options.Notice?.Invoke(capabilities.Protocol == UploadProtocol.Ietf
+                ? "the IETF upload protocol has no concatenation; uploading sequentially (use --protocol tus for parallel parts)"
+                : $"{endpoint} does not offer tus concatenation; uploading sequentially");
+            parts = 1;
+        }
+        return (int)Math.Max(1, Math.Min(parts, size / Math.Max(1, options.ChunkSize) + 1));
     }
 
     private static Dictionary<string, string> Metadata(FileInfo file, UploadOptions options)

@@ -19,6 +19,13 @@ public sealed record UploadOptions
     /// <summary>The protocol: tus 1.0, IETF Resumable Uploads, or (default) whichever the server's OPTIONS advertises, tus first.</summary>
     public UploadProtocol Protocol { get; init; } = UploadProtocol.Auto;
 
+    /// <summary>
+    /// Send the bytes even when the server may already hold them: no digest-first creation (the behaviour before issue 15).
+    /// Default false: against a server offering <c>Baton-File-Digest: sha-256</c> the file is hashed first and content the server
+    /// already has is not sent again.
+    /// </summary>
+    public bool AsCopy { get; init; }
+
     /// <summary>Upload-Metadata pairs. "filename" defaults to the file's name. Default none.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 

@@ -7,4 +7,7 @@ namespace Baton.Client.Uploads;
 /// <param name="Parts">Partial uploads used (1 without concatenation).</param>
 /// <param name="Verified">The stored file's SHA-256 (its Repr-Digest, asked for after completion) equals the local file's.
 /// False when the server offers no such check (no Baton-File-Digest) or did not answer it; a mismatch is an error instead.</param>
-public sealed record UploadResult(Uri UploadUrl, Uri FileUrl, long Length, bool Resumed, int Parts, bool Verified = false);
+/// <param name="AlreadyStored">The server already held the content and completed the upload from its digest: no byte was sent
+/// (digest-first creation, <see cref="UploadOptions.AsCopy"/>).</param>
+public sealed record UploadResult(Uri UploadUrl, Uri FileUrl, long Length, bool Resumed, int Parts, bool Verified = false,
+    bool AlreadyStored = false);

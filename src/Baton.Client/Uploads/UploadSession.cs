@@ -58,13 +58,25 @@ internal sealed class UploadSession(IUploadRequests requests, ResiliencePipeline
             created.Add(new UploadPart(url.AbsoluteUri, start, length));
             offsets[i] = offset;
         }
+        return Save(endpoint, file, modified, created, statePath);
+    }
+
+    /// <summary>Takes over an upload created elsewhere (a digest-first creation the server did not complete) as the only part.</summary>
+    public UploadState Adopt(Uri endpoint, FileInfo file, DateTimeOffset modified, Uri upload, long offset, string statePath)
+    {
+        Offsets = [offset];
+        return Save(endpoint, file, modified, [new UploadPart(upload.AbsoluteUri, 0, size)], statePath);
+    }
+
+    private UploadState Save(Uri endpoint, FileInfo file, DateTimeOffset modified, List<UploadPart> parts, string statePath)
+    {
         var state = new UploadState
         {
             Endpoint = endpoint.AbsoluteUri,
             FilePath = file.FullName,
             Size = size,
             Modified = modified,
-            Parts = created,
+            Parts = parts,
         };
         UploadStateStore.Save(statePath, state);
         return state;

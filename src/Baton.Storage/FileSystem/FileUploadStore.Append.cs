@@ -55,10 +55,17 @@ public sealed partial class FileUploadStore
         }
     }
 
-    /// <summary>O_DIRECT through staging buffers when the file system allows it and staging memory is left, else buffered.</summary>
-    private IChunkWriter OpenWriter(SafeFileHandle handle, long start, AppendHashes hashes) =>
-        (_staging is not null ? DirectChunkWriter.TryCreate(handle, start, hashes, _staging) : null)
-        ?? (IChunkWriter)new BufferedChunkWriter(handle, start, hashes);
+    /// <summary>O_DIRECT through staging buffers while staging memory is left and the file system allows it, else through the
+    /// page cache (<see cref="WriteModeChoice"/>).</summary>
+    private IChunkWriter OpenWriter(SafeFileHandle handle, long start, AppendHashes hashes)
+    {
+        var mode = WriteModeChoice.Choose(_options.Durability, _options.DirectWrites);
+        if (mode == WriteMode.Direct && DirectChunkWriter.TryCreate(handle, start, hashes, _staging, _options.StagingBuffersPerAppend) is { } direct)
+        {
+            return direct;
+        }
+        return new BufferedChunkWriter(handle, start, hashes, startWriteback: mode != WriteMode.Buffered);
+    }
 
     private async Task<AppendResult> ReceiveAsync(
         UploadEntry entry, SafeFileHandle handle, IChunkWriter writer, AppendRequest request, long room, CancellationToken stop)

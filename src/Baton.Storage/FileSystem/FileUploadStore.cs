@@ -21,7 +21,7 @@ public sealed partial class FileUploadStore :
     private readonly ConcurrentDictionary<string, byte> _gone = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly FolderOwnership _ownership;
-    private readonly StagingBufferPool? _staging;
+    private readonly StagingBufferPool _staging;
 
     /// <summary>A store over <see cref="FileUploadStoreOptions.Folder"/>; <paramref name="locker"/> serialises requests per upload
     /// (in-process for one server, distributed for several sharing the folder).</summary>
@@ -32,10 +32,7 @@ public sealed partial class FileUploadStore :
         _locks = locker;
         Directory.CreateDirectory(options.Folder);
         _ownership = FolderOwnership.Acquire(options.Folder);
-        if (options.DirectWrites)
-        {
-            _staging = new StagingBufferPool(options.StagingBufferSize, options.StagingMemoryLimit);
-        }
+        _staging = new StagingBufferPool(options.StagingBufferSize, options.StagingMemoryLimit);
     }
 
     private bool Durable => _options.Durability == Durability.Full;
@@ -229,6 +226,6 @@ public sealed partial class FileUploadStore :
         }
         _loading.Dispose();
         _ownership.Dispose();
-        _staging?.Dispose();
+        _staging.Dispose();
     }
 }

@@ -17,11 +17,15 @@ public sealed class DiskStorageOptions
     /// At least 64 KiB. Default 8 MiB.</summary>
     public long CheckpointBytes { get; set; } = 8L * 1024 * 1024;
 
-    /// <summary>Write upload bytes with O_DIRECT where the file system allows it. Default true.</summary>
+    /// <summary>With Durability Full, write upload bytes with O_DIRECT where the file system allows it (never with None).
+    /// Default true.</summary>
     public bool DirectWrites { get; set; } = true;
 
-    /// <summary>Size of one staging buffer for direct writes (a positive multiple of 4096). Default 1 MiB.</summary>
+    /// <summary>Size of one staging buffer (a positive multiple of 4096). Default 1 MiB.</summary>
     public int StagingBufferSize { get; set; } = 1024 * 1024;
+
+    /// <summary>Staging buffers one append fills in turn, the others being hashed and written meanwhile (at least 2). Default 4.</summary>
+    public int StagingBuffersPerAppend { get; set; } = 4;
 
     /// <summary>All staging buffers together stay within this (at least one buffer). Default 8 MiB.</summary>
     public long StagingMemoryLimit { get; set; } = 8L * 1024 * 1024;
@@ -34,6 +38,7 @@ public sealed class DiskStorageOptions
         CheckpointBytes = CheckpointBytes,
         DirectWrites = DirectWrites,
         StagingBufferSize = StagingBufferSize,
+        StagingBuffersPerAppend = StagingBuffersPerAppend,
         StagingMemoryLimit = StagingMemoryLimit,
         Expiration = expiration,
     };

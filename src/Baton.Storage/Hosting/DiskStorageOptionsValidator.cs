@@ -22,6 +22,10 @@ public sealed class DiskStorageOptionsValidator : IValidateOptions<DiskStorageOp
         {
             failures.Add($"{Prefix}StagingBufferSize must be a positive multiple of 4096 (is {options.StagingBufferSize}).");
         }
+        if (options.StagingBuffersPerAppend < 2)
+        {
+            failures.Add($"{Prefix}StagingBuffersPerAppend must be at least 2 (is {options.StagingBuffersPerAppend}).");
+        }
         if (options.StagingMemoryLimit < options.StagingBufferSize)
         {
             failures.Add($"{Prefix}StagingMemoryLimit must hold at least one staging buffer (is {options.StagingMemoryLimit}).");

@@ -152,7 +152,8 @@ public sealed class FolderViewTests(ChromiumFixture chromium)
             await WaitForSettledAsync(page);
         }
         // Every unfinished file has a completed transfer (a re-added ghost keeps its old row beside the new one).
-        var completed = await page.Locator("li.transfer[data-status='complete']").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.name)");
+        // "instant": the server already held the file's bytes (a file that finished just before the reload, added again).
+        var completed = await page.Locator("li.transfer[data-status='complete'], li.transfer[data-status='instant']").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.name)");
         var rows = await page.Locator("li.transfer").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.name)");
         Assert.All(rows, name => Assert.Contains(name, completed));
 
@@ -165,8 +166,8 @@ public sealed class FolderViewTests(ChromiumFixture chromium)
         Assert.DoesNotContain(" (1)", await listing.Content.ReadAsStringAsync()); // each file stored once
     }
 
-    /// <summary>Waits until every transfer row is complete or failed (nothing uploading, paused or waiting).</summary>
+    /// <summary>Waits until every transfer row is complete (or already on the server) or failed (nothing uploading, paused or waiting).</summary>
     private static Task WaitForSettledAsync(IPage page) => page.WaitForFunctionAsync(
-        "() => { const rows = [...document.querySelectorAll('li.transfer')]; return rows.length > 0 && rows.every((r) => r.dataset.status === 'complete' || r.dataset.status === 'error'); }",
+        "() => { const rows = [...document.querySelectorAll('li.transfer')]; return rows.length > 0 && rows.every((r) => ['complete', 'instant', 'error'].includes(r.dataset.status)); }",
         null, new() { Timeout = 120_000 });
 }

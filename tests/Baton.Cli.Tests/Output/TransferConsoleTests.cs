@@ -79,6 +79,14 @@ public class TransferConsoleTests
     }
 
     [Fact]
+    public void Plain_progress_names_the_hashing_phase_with_its_bytes_and_rate()
+    {
+        var text = PlainProgress.Describe(new TransferProgress("a.bin", 2 << 20, 4 << 20, 1 << 20, 0, TransferPhase.Hashing));
+
+        Assert.Equal("a.bin: hashing 2.0 MiB / 4.0 MiB 50% 1.0 MiB/s ETA 0:00:02", text);
+    }
+
+    [Fact]
     public void Every_failure_has_its_own_non_zero_exit_code()
     {
         var codes = Enum.GetValues<TransferFailure>().Select(ExitCodes.For).ToList();

@@ -25,6 +25,24 @@ public sealed class UploadDigestTests : IDisposable
         Assert.Equal(SHA256.HashData(bytes), await digest.FinishAsync(bytes.Length, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData((4 << 20) - 1)]
+    [InlineData(4 << 20)]
+    [InlineData((10 << 20) + 7)]
+    public async Task Hashing_the_whole_file_first_reads_it_in_blocks_and_gives_its_sha256(int length)
+    {
+        // Digest-first uploads hash the file before anything is sent: several read-ahead blocks, a short last one.
+        var path = _dir.WriteRandomFile($"whole-{length}.bin", length);
+        using var digest = new UploadDigest(path);
+
+        await digest.CatchUpAsync(length, CancellationToken.None);
+
+        Assert.Equal(length, digest.Position);
+        Assert.Equal(SHA256.HashData(File.ReadAllBytes(path)), await digest.FinishAsync(length, CancellationToken.None));
+    }
+
     [Fact]
     public async Task A_prefix_caught_up_from_the_file_joins_the_streamed_rest()
     {

@@ -84,4 +84,25 @@ public class TusServerPutTests
         Assert.Equal(FileHashes.Sha256(source), FileHashes.Sha256(stored.FullName));
         Assert.Contains("owner", File.ReadAllText(stored.FullName + ".json"));
     }
+
+    [Fact]
+    public async Task The_same_put_again_is_a_second_normal_upload_to_a_server_without_instant_uploads()
+    {
+        // @tus/server offers no Baton-File-Digest: nothing is hashed first, no digest-first creation, the bytes go again.
+        await using var tus = await TusServerPeer.StartAsync();
+        using var dir = new TempDirectory();
+        var source = dir.WriteRandomFile("twice.bin", 3 * MiB + 5);
+        var environment = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = dir.Combine("state") };
+        string[] put = ["put", source, tus.Endpoint.AbsoluteUri, "--json"];
+
+        var first = await BatonCli.RunAsync(put, environment: environment);
+        var second = await BatonCli.RunAsync(put, environment: environment);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.DoesNotContain("\"phase\":\"hashing\"", first.Output + second.Output);
+        Assert.Contains("\"alreadyStored\":false", second.Output);
+        Assert.Equal(2, tus.Uploads().Length);
+        Assert.All(tus.Uploads(), u => Assert.Equal(FileHashes.Sha256(source), FileHashes.Sha256(u.FullName)));
+    }
 }

@@ -4,28 +4,31 @@ using Microsoft.Win32.SafeHandles;
 namespace Baton.Storage.FileSystem.Writing;
 
 /// <summary>
-/// Writes with O_DIRECT through two aligned staging buffers: the request's bytes are copied into one while the other is hashed
-/// and written in the background, so receiving, hashing and the disk overlap and nothing is copied into the page cache.
-/// Full buffers go out at aligned offsets. The tail is written padded to the block size and the file then cut back to its true
-/// length (ftruncate); an append that starts mid-block first reads that block back so the buffer starts aligned. Bytes past
-/// the committed offset are never trusted (the store cuts them off on load), so padding a crash leaves behind is harmless.
+/// Copies the request's bytes into a ring of staging buffers; every full buffer is written and hashed in the background while
+/// the next ones fill, so receiving, hashing and the disk overlap with several buffers in flight. Writes of different buffers
+/// run side by side (positional, so the device sees a queue); hashing stays in byte order through a chain of continuations.
+/// The file is switched to O_DIRECT, so nothing is copied into the page cache: buffers go out at aligned offsets, the tail is
+/// written padded to the block size and the file then cut back to its true length (ftruncate); an append that starts
+/// mid-block first reads that block back. Bytes past the committed offset are never trusted (the store cuts them off on
+/// load), so padding a crash leaves behind is harmless.
 /// </summary>
 internal sealed class DirectChunkWriter : IChunkWriter
 {
-    private const int Block = StagingBuffer.Alignment;
-
     private readonly SafeFileHandle _handle;
     private readonly long _start;
     private readonly AppendHashes _hashes;
     private readonly StagingBufferPool _pool;
+    private const int Block = StagingBuffer.Alignment;
+
+    private readonly Queue<InFlight> _inFlight = new();
+    private readonly Stack<StagingBuffer> _free = new();
     private StagingBuffer[]? _buffers;
-    private int _current;
-    private long _bufferStart; // file offset of the current buffer's first byte (aligned)
-    private int _fill;         // bytes in the current buffer
-    private int _fresh;        // where the current buffer's bytes of this append begin (after a block read back)
-    private long _held;        // file offset up to which the file holds this append's bytes, written and confirmed
-    private Task? _pending;
-    private long _pendingEnd;
+    private StagingBuffer _buffer;
+    private long _bufferStart;  // file offset of the current buffer's first byte (aligned)
+    private int _fill;          // bytes in the current buffer
+    private int _fresh;         // where the current buffer's bytes of this append begin (after a block read back)
+    private long _held;         // file offset up to which the file holds this append's bytes, written and confirmed
+    private Task _hashed = Task.CompletedTask; // the last hash handed to the background (hashes run in byte order)
     private IOException? _failure;
 
     private DirectChunkWriter(SafeFileHandle handle, long start, AppendHashes hashes, StagingBufferPool pool, StagingBuffer[] buffers)
@@ -35,33 +38,45 @@ internal sealed class DirectChunkWriter : IChunkWriter
         _hashes = hashes;
         _pool = pool;
         _buffers = buffers;
+        _buffer = buffers[0];
+        for (var i = buffers.Length - 1; i > 0; i--)
+        {
+            _free.Push(buffers[i]);
+        }
         _bufferStart = start - start % Block;
         _held = start;
     }
 
+    /// <summary>One write and one hash of a buffer handed to the background; the buffer is free again when both are done.</summary>
+    private readonly record struct InFlight(StagingBuffer Buffer, Task Done, long End);
+
     public long Taken { get; private set; }
 
-    /// <summary>A direct writer, or null when staging memory is used up or the file system refuses O_DIRECT (then the handle is
-    /// left as it was). <paramref name="handle"/> must be positioned-I/O capable and hold exactly <paramref name="start"/> bytes.</summary>
-    public static DirectChunkWriter? TryCreate(SafeFileHandle handle, long start, AppendHashes hashes, StagingBufferPool pool)
+    public IOException? Failure => _failure;
+
+    /// <summary>A direct writer with up to <paramref name="buffers"/> buffers (at least two), or null when staging memory is used
+    /// up or the file system refuses O_DIRECT (then the handle is left as it was). <paramref name="handle"/> must be
+    /// positioned-I/O capable and hold exactly <paramref name="start"/> bytes.</summary>
+    public static DirectChunkWriter? TryCreate(SafeFileHandle handle, long start, AppendHashes hashes, StagingBufferPool pool,
+        int buffers)
     {
-        if (pool.TryRent(2) is not { } buffers)
+        if ((pool.TryRent(Math.Max(2, buffers)) ?? pool.TryRent(2)) is not { } rented)
         {
             return null;
         }
         if (!DirectIo.TryEnable(handle))
         {
-            pool.Return(buffers);
+            pool.Return(rented);
             return null;
         }
-        var writer = new DirectChunkWriter(handle, start, hashes, pool, buffers);
+        var writer = new DirectChunkWriter(handle, start, hashes, pool, rented);
         try
         {
             writer.ReadBackHead();
         }
         catch
         {
-            pool.Return(buffers);
+            pool.Return(rented);
             throw;
         }
         return writer;
@@ -75,15 +90,13 @@ internal sealed class DirectChunkWriter : IChunkWriter
         {
             return;
         }
-        var read = RandomAccess.Read(_handle, _buffers![0].Span[..Block], _bufferStart);
+        var read = RandomAccess.Read(_handle, _buffer.Span[..Block], _bufferStart);
         if (read < head)
         {
             throw new IOException($"The data file ends before its committed offset {_start}.");
         }
         _fill = _fresh = head;
     }
-
-    public IOException? Failure => _failure;
 
     public async ValueTask WriteAsync(ReadOnlySequence<byte> bytes)
     {
@@ -96,13 +109,12 @@ internal sealed class DirectChunkWriter : IChunkWriter
             var rest = segment;
             while (!rest.IsEmpty)
             {
-                var buffer = _buffers![_current];
-                var count = Math.Min(rest.Length, buffer.Size - _fill);
-                rest.Span[..count].CopyTo(buffer.Span[_fill..]);
+                var count = Math.Min(rest.Length, _buffer.Size - _fill);
+                rest.Span[..count].CopyTo(_buffer.Span[_fill..]);
                 rest = rest[count..];
                 _fill += count;
                 Taken += count;
-                if (_fill == buffer.Size)
+                if (_fill == _buffer.Size)
                 {
                     await SubmitAsync().ConfigureAwait(false);
                 }
@@ -110,43 +122,58 @@ internal sealed class DirectChunkWriter : IChunkWriter
         }
     }
 
-    /// <summary>Hands the full current buffer to the background (after the previous one finished) and switches buffers.</summary>
+    /// <summary>Hands the full current buffer to the background and continues in a free one (waiting for the oldest write
+    /// in flight only when every buffer is taken).</summary>
     private async ValueTask SubmitAsync()
     {
-        await WaitAsync().ConfigureAwait(false);
-        var buffer = _buffers![_current];
+        var buffer = _buffer;
         var position = _bufferStart;
         var fresh = _fresh;
-        _pendingEnd = position + buffer.Size;
-        _pending = Task.Run(() => FlushAsync(buffer, position, fresh));
-        _current ^= 1;
+        _hashed = _hashed.ContinueWith(_ => _hashes.Append(buffer.Span[fresh..]), CancellationToken.None,
+            TaskContinuationOptions.DenyChildAttach, TaskScheduler.Default);
+        var written = Task.Run(() => RandomAccess.Write(_handle, buffer.Span, position));
+        _inFlight.Enqueue(new InFlight(buffer, Task.WhenAll(_hashed, written), position + buffer.Size));
         _bufferStart += buffer.Size;
         _fill = _fresh = 0;
-    }
-
-    /// <summary>Writes a full buffer while hashing its new bytes on this thread.</summary>
-    private async Task FlushAsync(StagingBuffer buffer, long position, int fresh)
-    {
-        var write = Task.Run(() => RandomAccess.Write(_handle, buffer.Span, position));
-        _hashes.Append(buffer.Span[fresh..]);
-        await write.ConfigureAwait(false);
-    }
-
-    /// <summary>Waits for the background write; remembers and rethrows a refusal by the disk.</summary>
-    private async ValueTask WaitAsync()
-    {
-        if (_pending is { } pending)
+        while (!_free.TryPop(out _buffer!))
         {
-            _pending = null;
-            try
+            await ReclaimOldestAsync().ConfigureAwait(false);
+        }
+        if (_failure is not null)
+        {
+            throw new IOException("A write to the data file failed.", _failure);
+        }
+    }
+
+    /// <summary>Waits for the oldest buffer in flight and frees it; the held offset advances only over writes that all succeeded,
+    /// in file order. A refusal by the disk is remembered (not thrown).</summary>
+    private async ValueTask ReclaimOldestAsync()
+    {
+        var oldest = _inFlight.Dequeue();
+        try
+        {
+            await oldest.Done.ConfigureAwait(false);
+            if (_failure is null)
             {
-                await pending.ConfigureAwait(false);
-                _held = _pendingEnd;
+                _held = oldest.End;
             }
-            catch (IOException e)
-            {
-                _failure = e;
-            }
+        }
+        catch (IOException e)
+        {
+            _failure ??= e;
+        }
+        finally
+        {
+            _free.Push(oldest.Buffer);
+        }
+    }
+
+    /// <summary>Waits for every buffer in flight; throws when the disk refused a write.</summary>
+    private async ValueTask DrainAsync()
+    {
+        while (_inFlight.Count > 0)
+        {
+            await ReclaimOldestAsync().ConfigureAwait(false);
         }
         if (_failure is not null)
         {
@@ -156,24 +183,29 @@ internal sealed class DirectChunkWriter : IChunkWriter
 
     public async ValueTask<long> SettleAsync(bool staged)
     {
-        await WaitAsync().ConfigureAwait(false);
+        await DrainAsync().ConfigureAwait(false);
         if (staged && _bufferStart + _fill > _held)
         {
             // The staged part padded to whole blocks; the next write of this buffer covers the same blocks again.
-            var buffer = _buffers![_current];
-            _hashes.Append(buffer.Span[_fresh.._fill]);
-            _fresh = _fill;
-            WritePadded(buffer);
+            HashStaged();
+            WriteStaged();
         }
         return _held - _start;
     }
 
+    /// <summary>Hashes the current buffer's bytes not hashed yet (on this thread: every earlier hash has finished).</summary>
+    private void HashStaged()
+    {
+        _hashes.Append(_buffer.Span[_fresh.._fill]);
+        _fresh = _fill;
+    }
+
     /// <summary>Writes the current buffer's bytes padded with zeros to whole blocks (the padding lies past the bytes held).</summary>
-    private void WritePadded(StagingBuffer buffer)
+    private void WriteStaged()
     {
         var padded = (_fill + Block - 1) / Block * Block;
-        buffer.Span[_fill..padded].Clear();
-        RandomAccess.Write(_handle, buffer.Span[..padded], _bufferStart);
+        _buffer.Span[_fill..padded].Clear();
+        RandomAccess.Write(_handle, _buffer.Span[..padded], _bufferStart);
         _held = _bufferStart + _fill;
     }
 
@@ -181,13 +213,11 @@ internal sealed class DirectChunkWriter : IChunkWriter
     {
         try
         {
-            await WaitAsync().ConfigureAwait(false);
-            var buffer = _buffers![_current];
-            _hashes.Append(buffer.Span[_fresh.._fill]);
-            _fresh = _fill;
+            await DrainAsync().ConfigureAwait(false);
+            HashStaged();
             if (_bufferStart + _fill > _held)
             {
-                WritePadded(buffer);
+                WriteStaged();
             }
             // The file ends exactly at the last byte held (cutting off padding, here or left by a checkpoint).
             if (RandomAccess.GetLength(_handle) != _held)
@@ -222,12 +252,11 @@ internal sealed class DirectChunkWriter : IChunkWriter
         {
             return;
         }
-        if (_pending is { } pending)
+        while (_inFlight.TryDequeue(out var inFlight))
         {
-            _pending = null;
             try
             {
-                await pending.ConfigureAwait(false);
+                await inFlight.Done.ConfigureAwait(false);
             }
             catch (IOException)
             {

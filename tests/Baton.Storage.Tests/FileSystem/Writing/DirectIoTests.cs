@@ -31,7 +31,7 @@ public sealed class DirectIoTests : IDisposable
         using var handle = File.OpenHandle("/proc/self/stat", FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var pool = new StagingBufferPool(8192, 2 * 8192);
 
-        var writer = DirectChunkWriter.TryCreate(handle, 0, new AppendHashes(null, null), pool);
+        var writer = DirectChunkWriter.TryCreate(handle, 0, new AppendHashes(null, null), pool, 2);
 
         Assert.Null(writer);
         var rented = pool.TryRent(2); // the refused writer gave its buffers back

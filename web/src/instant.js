@@ -1,0 +1,165 @@
+// Instant upload (issue 15, docs/page.md): every added file is hashed (SHA-256) in a Web Worker WHILE Uppy uploads it. Once the
+// hash is known and the upload has not finished, a digest-first creation (tus POST with Repr-Digest, no content) asks the
+// server whether it already holds that content. If it does, the upload is complete at once: the running upload is stopped and
+// its partial upload terminated, and the file shows "Already on the server". Otherwise the extra creation is terminated and the
+// running upload simply continues; a file whose upload finishes before its hash just finishes.
+import { authHeaders, resolve } from './api.js';
+
+const tusVersion = '1.0.0';
+// A challenge asking for more than this is not answered here (the proof is computed from slices held in memory).
+const maxProofBytes = 1024 * 1024;
+// Worker progress is folded into Uppy state at most this often, so a fast hash does not re-render the list per slice.
+const progressInterval = 250;
+
+/** Whether the upload endpoint completes digest-first creations: Baton announces `Baton-File-Digest: sha-256` on OPTIONS. */
+async function offersDigests(endpoint) {
+  try {
+    const response = await fetch(endpoint, { method: 'OPTIONS', headers: { 'Tus-Resumable': tusVersion, ...authHeaders() } });
+    return (response.headers.get('Baton-File-Digest') || '').toLowerCase().split(',').map((s) => s.trim()).includes('sha-256');
+  } catch {
+    return false;
+  }
+}
+
+export async function installInstantUploads(uppy, config) {
+  const endpoint = resolve(config.uploadEndpoint);
+  if (typeof Worker === 'undefined' || !(await offersDigests(endpoint))) return;
+  const worker = new Worker(resolve('assets/hash-worker.js'), { type: 'module' });
+  const lastReport = new Map();
+  // Files this module stopped itself: the synthetic 'file-removed' that stops their tus upload must not cancel anything else.
+  const stopping = new Set();
+
+  worker.onmessage = ({ data }) => {
+    const file = uppy.getFile(data.id);
+    if (!file) return;
+    if (data.hashed !== undefined) {
+      const now = performance.now();
+      if (data.hashed < file.size && now - (lastReport.get(file.id) ?? 0) < progressInterval) return;
+      lastReport.set(file.id, now);
+      uppy.setFileState(file.id, { hashed: data.hashed });
+    } else if (data.digest) {
+      lastReport.delete(file.id);
+      uppy.setFileState(file.id, { sha256: data.digest });
+      askServer(file.id, data.digest).catch((error) => uppy.log(`[instant] ${file.name}: ${error.message}`, 'warning'));
+    } else if (data.error) {
+      uppy.log(`[instant] ${file.name}: hashing failed: ${data.error}`, 'warning');
+    }
+  };
+
+  uppy.on('file-added', (file) => {
+    if (!file.isRemote && !file.isGhost && file.data instanceof Blob) worker.postMessage({ id: file.id, file: file.data });
+  });
+  uppy.on('file-removed', (file) => {
+    if (!stopping.has(file.id)) worker.postMessage({ cancel: file.id });
+  });
+
+  async function askServer(id, digest) {
+    let file = uppy.getFile(id);
+    if (!file || file.progress.uploadComplete || file.error) return;
+    const created = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'Tus-Resumable': tusVersion,
+        'Upload-Length': String(file.size),
+        'Upload-Metadata': encodeMetadata(tusMetadata(file)),
+        'Repr-Digest': `sha-256=:${digest}:`,
+        ...authHeaders(),
+      },
+    });
+    const location = created.headers.get('Location');
+    if (created.status !== 201 || !location) return;
+    const uploadUrl = new URL(location, endpoint).toString();
+    let complete = Number(created.headers.get('Upload-Offset')) === file.size;
+    let fileUrl = created.headers.get('Baton-File-Url');
+    const challenge = parseChallenge(created.headers.get('Baton-Proof-Challenge'), file.size);
+    if (!complete && challenge) {
+      try {
+        const proved = await prove(uploadUrl, challenge, file.data);
+        complete = proved.complete;
+        fileUrl = proved.fileUrl ?? fileUrl;
+      } catch (error) {
+        // No WebCrypto outside a secure context (plain HTTP other than localhost): upload the bytes instead.
+        uppy.log(`[instant] ${file.name}: no proof: ${error.message}`, 'warning');
+      }
+    }
+    file = uppy.getFile(id);
+    if (!complete) {
+      // The server does not hold the content (for this caller): the running upload goes on; the extra creation is not needed.
+      fetch(uploadUrl, { method: 'DELETE', headers: { 'Tus-Resumable': tusVersion, ...authHeaders() } }).catch(() => {});
+      return;
+    }
+    if (!file || file.progress.uploadComplete) return;
+    // Stop the running upload: @uppy/tus aborts it and terminates its partial upload on 'file-removed' for this file.
+    stopping.add(id);
+    uppy.emit('file-removed', file);
+    stopping.delete(id);
+    uppy.setFileState(id, { instant: true, error: null });
+    uppy.emit('upload-success', uppy.getFile(id), {
+      status: 201,
+      body: { instant: true },
+      uploadURL: fileUrl ? new URL(fileUrl, endpoint).toString() : uploadUrl,
+    });
+  }
+}
+
+/** The metadata @uppy/tus sends for the file (every meta field as a string, `filename` and `filetype` added), so the instant
+ * creation places the file exactly where the running upload would. */
+function tusMetadata(file) {
+  const meta = {};
+  for (const [key, value] of Object.entries(file.meta)) meta[key] = String(value);
+  if (!('filetype' in meta) && 'type' in meta) meta.filetype = meta.type;
+  if (!('filename' in meta) && 'name' in meta) meta.filename = meta.name;
+  return meta;
+}
+
+/** tus Upload-Metadata: `key base64(UTF-8 value)` pairs, comma-separated (tus 1.0 §Upload-Metadata). */
+export function encodeMetadata(meta) {
+  return Object.entries(meta)
+    .map(([key, value]) => `${key} ${base64(new TextEncoder().encode(value))}`)
+    .join(',');
+}
+
+/** `Baton-Proof-Challenge: nonce=:BASE64:, ranges="a-b,c-d"` (an RFC 8941 dictionary; inclusive ranges inside the file). */
+export function parseChallenge(field, size) {
+  if (!field) return null;
+  const nonce = /(?:^|[,\s])nonce=:([A-Za-z0-9+/=]*):/.exec(field)?.[1];
+  const ranges = /(?:^|[,\s])ranges="([0-9,\-\s]*)"/.exec(field)?.[1];
+  if (!nonce || ranges === undefined) return null;
+  const parsed = [];
+  let total = 0;
+  for (const part of ranges.split(',')) {
+    const match = /^\s*(\d+)-(\d+)\s*$/.exec(part);
+    if (!match) return null;
+    const first = Number(match[1]);
+    const last = Number(match[2]);
+    if (first > last || last >= size) return null;
+    total += last - first + 1;
+    parsed.push([first, last]);
+  }
+  return total > 0 && total <= maxProofBytes ? { nonce: fromBase64(nonce), ranges: parsed } : null;
+}
+
+/** Answers the challenge once: HMAC-SHA-256 keyed with the nonce over the ranges' bytes in order, POSTed as Baton-Proof. */
+async function prove(uploadUrl, challenge, blob) {
+  const parts = await Promise.all(challenge.ranges.map(([first, last]) => blob.slice(first, last + 1).arrayBuffer()));
+  const key = await crypto.subtle.importKey('raw', challenge.nonce, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, await new Blob(parts).arrayBuffer()));
+  const response = await fetch(uploadUrl, {
+    method: 'POST',
+    headers: { 'Tus-Resumable': tusVersion, 'Baton-Proof': `:${base64(mac)}:`, ...authHeaders() },
+  });
+  return {
+    complete: response.ok && Number(response.headers.get('Upload-Offset')) === blob.size,
+    fileUrl: response.headers.get('Baton-File-Url'),
+  };
+}
+
+function base64(bytes) {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function fromBase64(text) {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
