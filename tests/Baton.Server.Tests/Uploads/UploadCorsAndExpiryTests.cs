@@ -36,6 +36,8 @@ public sealed class UploadCorsAndExpiryTests
         Assert.Contains("Location", exposed);
         Assert.Contains("Upload-Offset", exposed);
         Assert.Contains("Upload-Complete", exposed);
+        Assert.Contains("Baton-File-Url", exposed);
+        Assert.Contains("Baton-Proof-Challenge", exposed); // issue 15: the page reads the challenge
 
         var foreign = Tus.Create(5);
         foreign.Headers.Add("Origin", "https://evil.example");

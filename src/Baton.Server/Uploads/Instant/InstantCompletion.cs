@@ -27,9 +27,19 @@ public sealed class InstantCompletion(
             return created;
         }
         var serveHidden = options.Value.Downloads.ServeHiddenFiles;
-        var found = await lookup.FindAsync(ContentKey.Of(sha256, length), name => UploadAccess.MayRead(context, name, serveHidden),
-            context.RequestAborted);
-        if (found is not null && await adoption.AdoptAsync(created.Id, found, CancellationToken.None) is { IsComplete: true } adopted)
+        UploadInfo? adopted = null;
+        try
+        {
+            var found = await lookup.FindAsync(ContentKey.Of(sha256, length), name => UploadAccess.MayRead(context, name, serveHidden),
+                context.RequestAborted);
+            adopted = found is null ? null : await adoption.AdoptAsync(created.Id, found, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // (StorageUnavailableException included.) The upload exists already: an index or a copy that fails leaves it an
+            // ordinary one, never a failed creation.
+        }
+        if (adopted is { IsComplete: true })
         {
             return await completion.CompleteAsync(adopted, context.Request);
         }

@@ -5,6 +5,7 @@ using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
 using Baton.Protocol.Uploads.Dialects;
+using Baton.Server.Auth;
 using Baton.Server.Problems;
 using Baton.Server.Uploads.Completion;
 using Baton.Server.Uploads.Ietf;
@@ -26,7 +27,7 @@ namespace Baton.Server.Uploads.Instant;
 /// </summary>
 public sealed class PossessionProofs(
     StoreCapabilities store, ContentLookup lookup, IFileSource files, UploadCompletion completion, ProofChallenges challenges,
-    Auth.BatonRateLimits limits, IetfResponses ietf)
+    BatonRateLimits limits, IetfResponses ietf)
 {
     private const int ReadBuffer = 64 * 1024;
 
