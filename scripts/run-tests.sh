@@ -23,9 +23,10 @@ if [ -z "${BATON_TEST_PROJECTS:-}" ]; then
   pg_env=$(scripts/pg-start.sh) || { echo "run-tests: scripts/pg-start.sh failed" >&2; exit 1; }
   grep -q '^BATON_PG_STARTED=1' <<<"$pg_env" && pg_started=1
   pg_home=$(sed -n 's/^BATON_PG_HOME=//p' <<<"$pg_env")
+  # Only the test-facing settings (BATON_PG_*): pg.env also carries BATON_CLUSTER__POSTGRES, which would switch every
+  # `baton serve` a test starts into cluster mode; cluster tests pass it to the instances they mean to cluster.
   set -a
-  # shellcheck disable=SC1090
-  . "$pg_home/pg.env"
+  eval "$(grep '^BATON_PG_' "$pg_home/pg.env")"
   set +a
 fi
 for target in ${BATON_TEST_PROJECTS:-Baton.slnx}; do
