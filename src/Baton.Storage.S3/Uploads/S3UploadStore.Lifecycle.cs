@@ -50,8 +50,11 @@ public sealed partial class S3UploadStore
 
     public async Task<byte[]?> DigestAsync(string id, CancellationToken cancellation)
     {
-        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
-        if (lease is null || await FindLockedAsync(id, cancellation).ConfigureAwait(false) is not ({ Info: { IsComplete: true } info }, { } entry))
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false)
+            // Held past the lock wait by the request (on any instance) that is placing it: reporting "complete" without the file
+            // it became — or "not complete" — would both mislead the caller; it asks again a moment later (503, Retry-After).
+            ?? throw new StorageUnavailableException("The upload is being placed by another request.", TimeSpan.FromSeconds(1));
+        if (await FindLockedAsync(id, cancellation).ConfigureAwait(false) is not ({ Info: { IsComplete: true } info }, { } entry))
         {
             return null;
         }
@@ -65,8 +68,11 @@ public sealed partial class S3UploadStore
     /// </summary>
     public async Task<UploadInfo?> PlaceAsync(string id, IEnumerable<string> candidates, bool replace, CancellationToken cancellation)
     {
-        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false);
-        if (lease is null || await FindLockedAsync(id, cancellation).ConfigureAwait(false) is not ({ Info: { IsComplete: true } info }, { } entry))
+        await using var lease = await _locks.AcquireAsync(id, cancellation).ConfigureAwait(false)
+            // Held past the lock wait by the request (on any instance) that is placing it: reporting "complete" without the file
+            // it became — or "not complete" — would both mislead the caller; it asks again a moment later (503, Retry-After).
+            ?? throw new StorageUnavailableException("The upload is being placed by another request.", TimeSpan.FromSeconds(1));
+        if (await FindLockedAsync(id, cancellation).ConfigureAwait(false) is not ({ Info: { IsComplete: true } info }, { } entry))
         {
             return null;
         }

@@ -20,8 +20,17 @@ public sealed partial class UploadRecoveryService(StoreCapabilities store, Uploa
         }
         await foreach (var upload in store.Recovery.UnfinishedAsync(cancellationToken).ConfigureAwait(false))
         {
-            var (finished, error) = await completion.CompleteVerifiedAsync(upload, null, null).ConfigureAwait(false);
-            LogRecovered(logger, upload.Id, finished.PlacedPath ?? "(not placed)", error?.Title ?? "finished");
+            try
+            {
+                var (finished, error) = await completion.CompleteVerifiedAsync(upload, null, null).ConfigureAwait(false);
+                LogRecovered(logger, upload.Id, finished.PlacedPath ?? "(not placed)", error?.Title ?? "finished");
+            }
+            catch (StorageUnavailableException e)
+            {
+                // Another instance is placing it right now (cluster mode), or the storage is down: whoever holds the upload, or
+                // the next request for it, finishes the placement. One upload never keeps an instance from starting.
+                LogRecoveryDeferred(logger, upload.Id, e.Message);
+            }
         }
     }
 
@@ -29,4 +38,7 @@ public sealed partial class UploadRecoveryService(StoreCapabilities store, Uploa
 
     [LoggerMessage(EventId = 321, Level = LogLevel.Warning, Message = "Upload {UploadId}: an interrupted completion was finished at start as {Path} ({Outcome})")]
     private static partial void LogRecovered(ILogger logger, string uploadId, string path, string outcome);
+
+    [LoggerMessage(EventId = 322, Level = LogLevel.Information, Message = "Upload {UploadId}: its interrupted completion is left to whoever holds it ({Reason})")]
+    private static partial void LogRecoveryDeferred(ILogger logger, string uploadId, string reason);
 }
