@@ -8,6 +8,7 @@ using Baton.Server;
 using Baton.Server.Auth;
 using Baton.Server.Tests.Uploads;
 using Baton.Testing;
+using Npgsql;
 
 namespace Baton.Cluster.Tests.Instances;
 
@@ -90,6 +91,14 @@ public sealed class ClusterInstantTests(RgwFixture rgw)
         await using var b = await ClusterInstance.StartAsync(setup, Tokens);
         var content = Content(31);
         await UploadAsync(a, Alice, "original.bin", content);
+        // Indexed in PostgreSQL (schema step 4), not in the bucket.
+        await using (var source = NpgsqlDataSource.Create(setup.Postgres))
+        await using (var indexed = source.CreateCommand("SELECT name FROM baton_files WHERE sha256 = $1 AND size = $2"))
+        {
+            indexed.Parameters.AddWithValue(SHA256.HashData(content));
+            indexed.Parameters.AddWithValue((long)content.Length);
+            Assert.Equal("home/alice/original.bin", await indexed.ExecuteScalarAsync());
+        }
 
         using var created = await DigestFirstAsync(b, Alice, "copy.bin", content);
 
