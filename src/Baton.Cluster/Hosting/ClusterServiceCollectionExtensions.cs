@@ -1,6 +1,10 @@
+using Baton.Cluster.Files;
 using Baton.Cluster.Locking;
+using Baton.Cluster.Possession;
 using Baton.Cluster.Records;
+using Baton.Storage.Files;
 using Baton.Storage.Locking;
+using Baton.Storage.Possession;
 using Baton.Storage.Records;
 using Baton.Storage.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +28,7 @@ public static class ClusterServiceCollectionExtensions
 
     /// <summary>
     /// Cluster mode, when <c>Baton:Cluster:Postgres</c> is set in <paramref name="baton"/> (the <c>Baton</c> section): the schema
-    /// is migrated at start, upload locks are PostgreSQL advisory locks, upload records live in PostgreSQL, and storage must be
+    /// is migrated at start, upload locks are PostgreSQL advisory locks, upload records, the content index and proof challenges live in PostgreSQL, and storage must be
     /// shared (S3; checked at start). Without the setting only the (empty) options are registered. <c>AddBaton(section)</c> calls
     /// it; a host configuring Baton in code calls it itself, before or after <c>AddBaton</c>.
     /// </summary>
@@ -54,6 +58,12 @@ public static class ClusterServiceCollectionExtensions
             sp.GetService<BatonMetrics>())));
         services.Replace(ServiceDescriptor.Singleton<IUploadRecords>(sp =>
             new PostgresUploadRecords(sp.GetRequiredService<ClusterDatabase>().DataSource)));
+        // Shared so that content stored through one instance completes digest-first creations on another, and a challenge
+        // issued by one is answered on another (schema step 4).
+        services.Replace(ServiceDescriptor.Singleton<IContentIndex>(sp =>
+            new PostgresContentIndex(sp.GetRequiredService<ClusterDatabase>().DataSource)));
+        services.Replace(ServiceDescriptor.Singleton<IProofChallenges>(sp =>
+            new PostgresProofChallenges(sp.GetRequiredService<ClusterDatabase>().DataSource)));
         // First of all hosted services, whenever this is called: the server's start-up work (recovery) reads upload records.
         if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ClusterSchemaService)))
         {

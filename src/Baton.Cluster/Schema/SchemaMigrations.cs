@@ -34,5 +34,7 @@ public static class SchemaMigrations
             """),
         // Version 3: what every instance must agree on to accept each other's links, tokens and limits (SharedAuthSchema).
         new(3, "shared auth state: signing keys, tokens, per-caller rate windows", SharedAuthSchema.Sql),
+        // Version 4: the stored-file index and pending proof-of-possession challenges (SharedFilesSchema).
+        new(4, "stored-file index and proof-of-possession challenges", SharedFilesSchema.Sql),
     ];
 }

@@ -7,6 +7,7 @@ using Baton.Server.Uploads.Ietf;
 using Baton.Server.Uploads.Instant;
 using Baton.Server.Uploads.Tus;
 using Baton.Storage;
+using Baton.Storage.Possession;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,7 +37,7 @@ public static class UploadEndpoints
         services.TryAddSingleton<UploadCompletion>();
         services.TryAddSingleton<ContentLookup>();
         services.TryAddSingleton<ContentDedupe>();
-        services.TryAddSingleton<ProofChallenges>();
+        services.TryAddSingleton<IProofChallenges, MemoryProofChallenges>();
         services.TryAddSingleton<InstantCompletion>();
         services.TryAddSingleton<PossessionProofs>();
         services.TryAddSingleton<TusCreation>();

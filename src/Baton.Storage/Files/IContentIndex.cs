@@ -6,7 +6,8 @@ namespace Baton.Storage.Files;
 /// Which stored names held which content (<see cref="ContentKey"/>: SHA-256 + length), fed when an upload becomes a file (issue 15
 /// item 1). Entries are hints: a name may since have been deleted, moved or replaced, so a user of the index checks each name
 /// against the file's current version-bound digest (<see cref="IFileDigests.TryGet"/>) before relying on it, and removes the
-/// entries that no longer hold. Disk keeps it in <c>ROOT/.baton/contents</c>, S3 below <c>PREFIX.baton/contents/</c>.
+/// entries that no longer hold. Disk keeps it in <c>ROOT/.baton/contents</c>, S3 below <c>PREFIX.baton/contents/</c>, cluster mode
+/// in PostgreSQL (<c>baton_files</c>).
 /// </summary>
 public interface IContentIndex
 {

@@ -3,6 +3,7 @@ using Baton.Server.Auth;
 using Baton.Server.Uploads.Completion;
 using Baton.Storage;
 using Baton.Storage.Files;
+using Baton.Storage.Possession;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ namespace Baton.Server.Uploads.Instant;
 /// answer to a caller who may not read it is the same either way (item 4).
 /// </summary>
 public sealed class InstantCompletion(
-    StoreCapabilities store, ContentLookup lookup, UploadCompletion completion, ProofChallenges challenges, IOptions<BatonOptions> options)
+    StoreCapabilities store, ContentLookup lookup, UploadCompletion completion, IProofChallenges challenges, IOptions<BatonOptions> options)
 {
     /// <summary>The upload's state after trying; complete and placed when it completed instantly.</summary>
     public async Task<UploadInfo> TryAsync(HttpContext context, UploadInfo created)
@@ -45,7 +46,7 @@ public sealed class InstantCompletion(
         }
         if (options.Value.Uploads.InstantAcrossScopes)
         {
-            context.Response.Headers[BatonFieldNames.ProofChallenge] = challenges.Issue(created.Id, length).Format();
+            context.Response.Headers[BatonFieldNames.ProofChallenge] = (await challenges.IssueAsync(created.Id, length, context.RequestAborted)).Format();
         }
         return created;
     }

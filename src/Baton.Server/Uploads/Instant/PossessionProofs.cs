@@ -12,6 +12,7 @@ using Baton.Server.Uploads.Ietf;
 using Baton.Server.Uploads.Tus;
 using Baton.Storage;
 using Baton.Storage.Files;
+using Baton.Storage.Possession;
 using Microsoft.AspNetCore.Http;
 
 namespace Baton.Server.Uploads.Instant;
@@ -26,7 +27,7 @@ namespace Baton.Server.Uploads.Instant;
 /// (docs/security.md, residual risk). One answer per challenge; answers are rate-limited per caller.
 /// </summary>
 public sealed class PossessionProofs(
-    StoreCapabilities store, ContentLookup lookup, IFileSource files, UploadCompletion completion, ProofChallenges challenges,
+    StoreCapabilities store, ContentLookup lookup, IFileSource files, UploadCompletion completion, IProofChallenges challenges,
     BatonRateLimits limits, IetfResponses ietf)
 {
     private const int ReadBuffer = 64 * 1024;
@@ -68,7 +69,7 @@ public sealed class PossessionProofs(
             await ProblemResponder.WriteAsync(context, dialect is null ? found.Missing : IetfResponses.Missing(dialect, found));
             return;
         }
-        if (challenges.Take(id) is { } challenge
+        if (await challenges.TakeAsync(id, CancellationToken.None) is { } challenge
             && info is { Offset: 0, PlacedPath: null, ExpectedSha256: { } sha256, Length: long length and > 0 })
         {
             info = await VerifyAsync(request, info, challenge, answer, ContentKey.Of(sha256, length));
