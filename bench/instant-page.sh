@@ -9,6 +9,7 @@
 # nothing downloads a browser. Per round, on a fresh server root (baton serve, disk backend, 127.0.0.1, a port of its own),
 # the file in the page cache, in this order:
 #   sha256sum FILE, openssl dgst -sha256 FILE      — the local hash rate
+#   page hash worker alone                          — the page's own hash-worker.js over the file, no upload running
 #   page, first upload                              — file handed to the picker until the row says done (uploaded while
 #                                                     hashed; "page hash" is until the in-page SHA-256 is known)
 #   page, the same file again                       — until the row says "Already on the server"
@@ -39,7 +40,7 @@ head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$file"
 seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-declare -a sha ossl hash first again
+declare -a sha ossl worker hash first again
 cat "$file" > /dev/null
 for round in $(seq 1 "$rounds"); do
   rm -rf "$work/root"
@@ -51,12 +52,13 @@ for round in $(seq 1 "$rounds"); do
   sha[round]=$(seconds sha256sum "$file")
   ossl[round]=$(seconds openssl dgst -sha256 "$file")
   line=$("$driver" "$url" "$file")
+  worker[round]=$(sed -n 's/.*worker=\([0-9.]*\).*/\1/p' <<< "$line")
   hash[round]=$(sed -n 's/.*hash=\([0-9.]*\).*/\1/p' <<< "$line")
   first[round]=$(sed -n 's/.*first=\([0-9.]*\).*/\1/p' <<< "$line")
   again[round]=$(sed -n 's/.*instant=\([0-9.]*\).*/\1/p' <<< "$line")
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
-  printf 'round %d: sha256sum %.2f s, openssl %.2f s, page first upload %.2f s (in-page hash known at %.2f s), page again (instant) %.2f s\n' \
-    "$round" "${sha[round]}" "${ossl[round]}" "${first[round]}" "${hash[round]}" "${again[round]}"
+  printf 'round %d: sha256sum %.2f s, openssl %.2f s, page hash worker alone %.2f s, page first upload %.2f s (in-page hash known at %.2f s), page again (instant) %.2f s\n' \
+    "$round" "${sha[round]}" "${ossl[round]}" "${worker[round]}" "${first[round]}" "${hash[round]}" "${again[round]}"
 done
 
 row() { local name=$1; shift; local m; m=$(printf '%s\n' "$@" | median); printf '| %s | %.2f | %.0f |\n' "$name" "$m" "$(echo "$size_mib / $m" | bc -l)"; }
@@ -67,6 +69,7 @@ echo '| command | seconds | MiB/s of the file |'
 echo '| --- | ---: | ---: |'
 row 'sha256sum FILE' "${sha[@]}"
 row 'openssl dgst -sha256 FILE' "${ossl[@]}"
+row 'page hash worker alone (hash-wasm in a Web Worker, no upload running)' "${worker[@]}"
 row 'page, already stored: until "Already on the server" (in-page hash while uploading + digest-first creation)' "${again[@]}"
 row 'page, first upload: until the in-page SHA-256 is known (hashed while uploading)' "${hash[@]}"
 row 'page, first upload: until done (normal upload, hashed alongside)' "${first[@]}"

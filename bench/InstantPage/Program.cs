@@ -6,7 +6,8 @@ using Microsoft.Playwright;
 //   1. the file added to the page the way a user does (the Dashboard's native picker): a first upload, hashed while it uploads;
 //      timed until the row says done, and until the hash is known (data-hash='done');
 //   2. the row cleared, the same file added again: timed until the row says "Already on the server" (data-status='instant').
-// Prints one line: "hash=S first=S instant=S" (seconds from handing the file to the picker).
+//   0. before both, the page's hash worker alone (no upload running): the in-page SHA-256 rate without contention.
+// Prints one line: "worker=S hash=S first=S instant=S" (seconds; 1 and 2 from handing the file to the picker).
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: InstantPage BASE_URL FILE");
@@ -37,6 +38,7 @@ page.PageError += (_, error) => errors.Add(error);
 await page.GotoAsync("/");
 await page.Locator("body[data-ready='true']").WaitForAsync();
 
+var worker = await WorkerAloneAsync();
 var row = $"li.transfer[data-name='{name}']";
 var (first, hash) = await TimeAsync($"{row}[data-status='complete']", $"{row}[data-hash='done']");
 await page.Locator($"{row} .transfer-remove").ClickAsync();
@@ -48,8 +50,31 @@ if (label != "Already on the server" || errors.Count > 0)
     Console.Error.WriteLine($"the second upload was not instant (row: {label}); page errors: {string.Join("; ", errors)}");
     return 1;
 }
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hash={hash:0.000} first={first:0.000} instant={instant:0.000}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worker={worker:0.000} hash={hash:0.000} first={first:0.000} instant={instant:0.000}"));
 return 0;
+
+// Seconds the page's own hash worker (/assets/hash-worker.js, hash-wasm) takes over the whole file with nothing else running:
+// a file input of its own, outside the Dashboard, so no upload starts.
+async Task<double> WorkerAloneAsync()
+{
+    var input = (await page.EvaluateHandleAsync("""
+        () => { const input = document.createElement('input'); input.type = 'file'; document.body.append(input); return input; }
+        """)).AsElement()!;
+    await input.SetInputFilesAsync(file);
+    var seconds = await input.EvaluateAsync<double>("""
+        (input) => new Promise((resolve, reject) => {
+          const worker = new Worker('/assets/hash-worker.js', { type: 'module' });
+          const start = performance.now();
+          worker.onmessage = ({ data }) => {
+            if (data.digest) { worker.terminate(); resolve((performance.now() - start) / 1000); }
+            if (data.error) { worker.terminate(); reject(new Error(data.error)); }
+          };
+          worker.postMessage({ id: 'bench', file: input.files[0] });
+        })
+        """);
+    await input.EvaluateAsync("(input) => input.remove()");
+    return seconds;
+}
 
 // Seconds from handing the file to the picker until each selector matches (both awaited at once; null: not waited for).
 async Task<(double Done, double Also)> TimeAsync(string done, string? also)
