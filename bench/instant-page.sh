@@ -32,7 +32,11 @@ driver="$repo/bench/InstantPage/bin/Release/net10.0/InstantPage"
 [ -x /usr/bin/chromium ] || { echo "/usr/bin/chromium is missing: scripts/install-test-deps.sh (apt package chromium)" >&2; exit 2; }
 work=$(mktemp -d /tmp/baton-instant-page.XXXXXX)
 server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  local rc=$?
+  [ "$rc" -ne 0 ] && [ -f "$work/serve.log" ] && { echo "--- baton serve log:" >&2; tail -20 "$work/serve.log" >&2; }
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"
+}
 trap cleanup EXIT
 file="$work/big.bin"
 head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$file"
