@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+// One round of the page benchmark against a running `baton serve` (bench/instant-page.sh starts it on a fresh root):
+//   1. the file added to the page the way a user does (the Dashboard's native picker): a first upload, hashed while it uploads;
+//      timed until the row says done, and until the hash is known (data-hash='done');
+//   2. the row cleared, the same file added again: timed until the row says "Already on the server" (data-status='instant').
+//   0. before both, the page's hash worker alone (no upload running): the in-page SHA-256 rate without contention.
+// Prints one line: "worker=S hash=S first=S instant=S" (seconds; 1 and 2 from handing the file to the picker).
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: InstantPage BASE_URL FILE");
+    return 2;
+}
+var baseUrl = args[0];
+var file = Path.GetFullPath(args[1]);
+var name = Path.GetFileName(file);
+const float Timeout = 600_000;
+
+using var playwright = await Playwright.CreateAsync();
+// The flags of tests/Baton.Browser.Tests/ChromiumFixture.cs: quiet and offline, no GPU, no QUIC.
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = "/usr/bin/chromium",
+    Headless = true,
+    Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ],
+});
+await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+context.SetDefaultTimeout(Timeout);
+var page = await context.NewPageAsync();
+var errors = new List<string>();
+page.PageError += (_, error) => errors.Add(error);
+await page.GotoAsync("/");
+await page.Locator("body[data-ready='true']").WaitForAsync();
+
+var worker = await WorkerAloneAsync();
+var row = $"li.transfer[data-name='{name}']";
+var (first, hash) = await TimeAsync($"{row}[data-status='complete']", $"{row}[data-hash='done']");
+await page.Locator($"{row} .transfer-remove").ClickAsync();
+await page.Locator(row).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+var (instant, _) = await TimeAsync($"{row}[data-status='instant']", null);
+var label = await page.Locator($"{row} .transfer-status").TextContentAsync();
+if (label != "Already on the server" || errors.Count > 0)
+{
+    Console.Error.WriteLine($"the second upload was not instant (row: {label}); page errors: {string.Join("; ", errors)}");
+    return 1;
+}
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worker={worker:0.000} hash={hash:0.000} first={first:0.000} instant={instant:0.000}"));
+return 0;
+
+// Seconds the page's own hash worker (/assets/hash-worker.js, hash-wasm) takes over the whole file with nothing else running:
+// a file input of its own, outside the Dashboard, so no upload starts.
+async Task<double> WorkerAloneAsync()
+{
+    var input = (await page.EvaluateHandleAsync("""
+        () => { const input = document.createElement('input'); input.type = 'file'; document.body.append(input); return input; }
+        """)).AsElement()!;
+    await input.SetInputFilesAsync(file);
+    var seconds = await input.EvaluateAsync<double>("""
+        (input) => new Promise((resolve, reject) => {
+          const worker = new Worker('/assets/hash-worker.js', { type: 'module' });
+          const start = performance.now();
+          worker.onmessage = ({ data }) => {
+            if (data.digest) { worker.terminate(); resolve((performance.now() - start) / 1000); }
+            if (data.error) { worker.terminate(); reject(new Error(data.error)); }
+          };
+          worker.postMessage({ id: 'bench', file: input.files[0] });
+        })
+        """);
+    await input.EvaluateAsync("(input) => input.remove()");
+    return seconds;
+}
+
+// Seconds from handing the file to the picker until each selector matches (both awaited at once; null: not waited for).
+async Task<(double Done, double Also)> TimeAsync(string done, string? also)
+{
+    var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Locator(".uppy-Dashboard-browse").First.ClickAsync());
+    var clock = Stopwatch.StartNew();
+    await chooser.SetFilesAsync(file);
+    var doneAt = WhenAsync(done);
+    var alsoAt = also is null ? Task.FromResult(0.0) : WhenAsync(also);
+    return (await doneAt, await alsoAt);
+
+    async Task<double> WhenAsync(string selector)
+    {
+        await page.Locator(selector).WaitForAsync(new() { Timeout = Timeout });
+        return clock.Elapsed.TotalSeconds;
+    }
+}
