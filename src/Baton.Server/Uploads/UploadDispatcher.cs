@@ -70,7 +70,8 @@ public sealed partial class UploadDispatcher(
             return;
         }
         // An upload belongs to its creator: to anybody else it does not exist (no probing of upload URLs).
-        if (await store.Core.FindAsync(id, context.RequestAborted) is { Info: { } existing } && !UploadAccess.MayUse(context, existing))
+        var found = await store.Core.FindAsync(id, context.RequestAborted);
+        if (found is { Info: { } existing } && !UploadAccess.MayUse(context, existing))
         {
             if (!IetfRequest.IsIetf(context.Request))
             {
@@ -81,7 +82,7 @@ public sealed partial class UploadDispatcher(
         }
         if (PossessionProofs.IsAnswer(context.Request, method))
         {
-            await proofs.HandleAsync(context, id);
+            await proofs.HandleAsync(context, found);
             return;
         }
         if (IetfRequest.IsIetf(context.Request))

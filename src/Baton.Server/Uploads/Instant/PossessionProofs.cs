@@ -36,7 +36,8 @@ public sealed class PossessionProofs(
     public static bool IsAnswer(HttpRequest request, string method) =>
         HttpMethods.IsPost(method) && request.Headers.ContainsKey(BatonFieldNames.Proof);
 
-    public async Task HandleAsync(HttpContext context, string id)
+    /// <param name="found">The upload as the dispatcher found it (and checked the caller may use it): not looked up again.</param>
+    public async Task HandleAsync(HttpContext context, UploadLookup found)
     {
         var request = context.Request;
         // Answered in the protocol the client names: IETF with Upload-Draft-Interop-Version, tus otherwise.
@@ -63,13 +64,12 @@ public sealed class PossessionProofs(
             await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidProof);
             return;
         }
-        var found = await store.Core.FindAsync(id, context.RequestAborted);
         if (found.Info is not { } info)
         {
             await ProblemResponder.WriteAsync(context, dialect is null ? found.Missing : IetfResponses.Missing(dialect, found));
             return;
         }
-        if (await challenges.TakeAsync(id, CancellationToken.None) is { } challenge
+        if (await challenges.TakeAsync(info.Id, CancellationToken.None) is { } challenge
             && info is { Offset: 0, PlacedPath: null, ExpectedSha256: { } sha256, Length: long length and > 0 })
         {
             info = await VerifyAsync(request, info, challenge, answer, ContentKey.Of(sha256, length));
