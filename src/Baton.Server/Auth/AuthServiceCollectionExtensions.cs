@@ -26,6 +26,9 @@ public static class AuthServiceCollectionExtensions
             : sp.GetRequiredService<TokenStore>());
         services.TryAddSingleton(sp => new LinkSigner(sp.GetRequiredService<IOptions<BatonOptions>>(), sp.GetRequiredService<BatonRoot>(),
             sp.GetRequiredService<TimeProvider>(), sp.IsCluster() ? sp.GetRequiredService<SharedSigningKey>() : null));
+        services.TryAddSingleton<IRateCounter>(sp => sp.IsCluster()
+            ? ActivatorUtilities.CreateInstance<ClusterRateCounter>(sp)
+            : new InProcessRateCounter());
         services.TryAddSingleton<BatonRateLimits>();
         // AddAuthenticationCore, not AddAuthentication: the latter also adds Data Protection, whose hosted service loads (and on
         // first run creates) an XML key ring at start-up — ~5 MiB of resident memory and a keys folder in the user's home, for

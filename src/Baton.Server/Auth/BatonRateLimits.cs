@@ -1,40 +1,14 @@
-using Baton.Cluster.RateLimits;
-using Baton.Server.Cluster;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Baton.Server.Auth;
 
 /// <summary>The limits Baton applies: API calls (Files API, links), upload creation and proof-of-possession answers, each per caller
-/// per minute — in this process, or in cluster mode for all instances together.</summary>
-public sealed class BatonRateLimits : IDisposable
+/// per minute — counted by the registered <see cref="IRateCounter"/>: in this process, or in cluster mode for all instances together.</summary>
+public sealed class BatonRateLimits(IOptions<BatonOptions> options, IRateCounter counter)
 {
-    private readonly List<IDisposable> _owned = [];
+    public CallerRateLimit Api { get; } = new("api", options.Value.Auth.ApiRequestsPerMinute, counter);
 
-    public BatonRateLimits(IOptions<BatonOptions> options, IServiceProvider services)
-    {
-        var auth = options.Value.Auth;
-        Api = new CallerRateLimit("api", auth.ApiRequestsPerMinute, Counter(services, auth.ApiRequestsPerMinute));
-        UploadCreation = new CallerRateLimit("upload-creation", auth.UploadCreationsPerMinute, Counter(services, auth.UploadCreationsPerMinute));
-        ProofAnswers = new CallerRateLimit("proof-answers", auth.ProofAnswersPerMinute, Counter(services, auth.ProofAnswersPerMinute));
-    }
+    public CallerRateLimit UploadCreation { get; } = new("upload-creation", options.Value.Auth.UploadCreationsPerMinute, counter);
 
-    public CallerRateLimit Api { get; }
-
-    public CallerRateLimit UploadCreation { get; }
-
-    public CallerRateLimit ProofAnswers { get; }
-
-    private IRateCounter Counter(IServiceProvider services, int permitsPerMinute)
-    {
-        if (services.IsCluster())
-        {
-            return new ClusterRateCounter(services.GetRequiredService<ClusterRateWindows>(), services.GetRequiredService<TimeProvider>());
-        }
-        var local = new InProcessRateCounter(permitsPerMinute);
-        _owned.Add(local);
-        return local;
-    }
-
-    public void Dispose() => _owned.ForEach(o => o.Dispose());
+    public CallerRateLimit ProofAnswers { get; } = new("proof-answers", options.Value.Auth.ProofAnswersPerMinute, counter);
 }
