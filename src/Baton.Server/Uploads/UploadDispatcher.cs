@@ -87,7 +87,7 @@ public sealed partial class UploadDispatcher(
         }
         if (IetfRequest.IsIetf(context.Request))
         {
-            await ietf.ResourceAsync(context, id, method);
+            await ietf.ResourceAsync(context, found, method);
             return;
         }
         if (HttpMethods.IsGet(method))
@@ -102,8 +102,8 @@ public sealed partial class UploadDispatcher(
         }
         await (method switch
         {
-            "HEAD" => tusResource.HeadAsync(context, id),
-            "PATCH" => tusResource.PatchAsync(context, id),
+            "HEAD" => tusResource.HeadAsync(context, found),
+            "PATCH" => tusResource.PatchAsync(context, found),
             "DELETE" => termination.HandleAsync(context, id),
             _ => NotAllowedAsync(context),
         });

@@ -16,7 +16,7 @@ namespace Baton.Server.Uploads.Ietf;
 /// upload started with either protocol continues with the other (same offset, lock and owner).
 /// </summary>
 public sealed class IetfEndpoint(
-    StoreCapabilities store, IetfCreation creation, IetfUploadResource resource, IetfResponses responses, UploadTermination termination,
+    IetfCreation creation, IetfUploadResource resource, IetfResponses responses, UploadTermination termination,
     UploadCompletion completion)
 {
     public async Task CreateAsync(HttpContext context)
@@ -28,7 +28,8 @@ public sealed class IetfEndpoint(
     }
 
     /// <summary>HEAD (and GET where the dialect answers it), PATCH or DELETE on an upload the caller may use.</summary>
-    public async Task ResourceAsync(HttpContext context, string id, string method)
+    /// <param name="lookup">The upload as the dispatcher found it (and checked the caller may use it): not looked up again.</param>
+    public async Task ResourceAsync(HttpContext context, UploadLookup lookup, string method)
     {
         if (await ChooseDialectAsync(context) is not { } dialect)
         {
@@ -46,7 +47,6 @@ public sealed class IetfEndpoint(
             await ProblemResponder.WriteAsync(context, ProtocolErrors.UnexpectedUploadFields);
             return;
         }
-        var lookup = await store.Core.FindAsync(id, context.RequestAborted);
         if (lookup.Info is not { } info)
         {
             await ProblemResponder.WriteAsync(context, IetfResponses.Missing(dialect, lookup));
@@ -62,7 +62,7 @@ public sealed class IetfEndpoint(
         }
         else
         {
-            await termination.HandleAsync(context, id);
+            await termination.HandleAsync(context, info.Id);
         }
     }
 

@@ -15,11 +15,11 @@ public sealed class TusUploadResource(
 {
     private UploadOptions Options => options.Value.Uploads;
 
-    public async Task HeadAsync(HttpContext context, string id)
+    /// <param name="lookup">The upload as the dispatcher found it (and checked the caller may use it): not looked up again.</param>
+    public async Task HeadAsync(HttpContext context, UploadLookup lookup)
     {
         // tus §HEAD: never cacheable; a missing upload gets no Upload-Offset.
         context.Response.Headers.CacheControl = "no-store";
-        var lookup = await store.Core.FindAsync(id, context.RequestAborted);
         if (lookup.Info is not { } found)
         {
             await ProblemResponder.WriteAsync(context, lookup.Missing);
@@ -39,7 +39,8 @@ public sealed class TusUploadResource(
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
-    public async Task PatchAsync(HttpContext context, string id)
+    /// <param name="lookup">The upload as the dispatcher found it (and checked the caller may use it): not looked up again.</param>
+    public async Task PatchAsync(HttpContext context, UploadLookup lookup)
     {
         var request = context.Request;
         var cancellation = context.RequestAborted;
@@ -59,7 +60,6 @@ public sealed class TusUploadResource(
             await ProblemResponder.WriteAsync(context, checksumError!);
             return;
         }
-        var lookup = await store.Core.FindAsync(id, cancellation);
         if (lookup.Info is not { } info)
         {
             await ProblemResponder.WriteAsync(context, lookup.Missing);
@@ -84,7 +84,7 @@ public sealed class TusUploadResource(
         }
 
         UploadRequestBody.Prepare(context, Options);
-        var result = await completion.AppendAsync(id,
+        var result = await completion.AppendAsync(info.Id,
             new AppendRequest(offset, request.BodyReader, verifier, Options.MaxSize > 0 ? Options.MaxSize : null), cancellation);
         if (TusResponses.ErrorFor(result, result.Info?.Length is not null) is { } error)
         {
