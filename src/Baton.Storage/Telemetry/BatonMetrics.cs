@@ -23,6 +23,16 @@ public sealed class BatonMetrics
     private readonly Counter<long> _releaseRequests;
     private readonly Histogram<double> _storage;
 
+    /// <summary>
+    /// Bucket bounds for durations in seconds. Without advice OpenTelemetry uses its default bounds (0, 5, 10, 25 … 10000), made
+    /// for milliseconds: every lock wait and storage call (a commit takes ~1 ms) fell into the first bucket, "≤ 5 s". These
+    /// extend the semantic conventions' HTTP duration bounds down to 100 µs, where local-disk calls live.
+    /// </summary>
+    private static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    };
+
     public BatonMetrics(IMeterFactory factory) : this(factory.Create(MeterName)) { }
 
     private BatonMetrics(Meter meter)
@@ -35,10 +45,12 @@ public sealed class BatonMetrics
         _completed = meter.CreateCounter<long>("baton.uploads.completed", "{upload}", "Uploads completed and placed as files.");
         _expired = meter.CreateCounter<long>("baton.uploads.expired", "{upload}", "Abandoned uploads removed by the expiry sweep.");
         _problems = meter.CreateCounter<long>("baton.problems", "{response}", "Problem responses (RFC 9457), by type and status.");
-        _lockWait = meter.CreateHistogram<double>("baton.lock.wait", "s", "Time to acquire an upload lock, by outcome.");
+        _lockWait = meter.CreateHistogram<double>("baton.lock.wait", "s", "Time to acquire an upload lock, by outcome.",
+            tags: null, advice: Seconds);
         _releaseRequests = meter.CreateCounter<long>("baton.lock.release_requests", "{request}",
             "Release requests sent to an upload lock's holder by a waiter.");
-        _storage = meter.CreateHistogram<double>("baton.storage.duration", "s", "Storage operations, by backend and operation.");
+        _storage = meter.CreateHistogram<double>("baton.storage.duration", "s", "Storage operations, by backend and operation.",
+            tags: null, advice: Seconds);
     }
 
     /// <summary>Measurements nobody collects: for stores and lockers built without a container (tests, tools).</summary>
