@@ -12,25 +12,31 @@ namespace Baton.Server.Auth;
 /// </summary>
 public sealed class CallerRateLimit(string name, int permitsPerMinute, IRateCounter counter) : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        await TryAcquireAsync(context.HttpContext) ? await next(context) : null;
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        if (await RefusalAsync(context.HttpContext) is { } refused)
+        {
+            await ProblemResponder.WriteAsync(context.HttpContext, refused);
+            return null;
+        }
+        return await next(context);
+    }
 
-    /// <summary>Takes one permit for the caller of <paramref name="context"/>; when none is left answers 429 (with Retry-After and a
-    /// problem) and returns false.</summary>
-    public async Task<bool> TryAcquireAsync(HttpContext context)
+    /// <summary>Takes one permit for the caller of <paramref name="context"/>; when none is left sets Retry-After and returns the
+    /// 429 problem to answer with (null: go on).</summary>
+    public async Task<ProtocolError?> RefusalAsync(HttpContext context)
     {
         if (permitsPerMinute <= 0)
         {
-            return true;
+            return null;
         }
         var verdict = await counter.CountAsync(name, PartitionKey(context), permitsPerMinute, context.RequestAborted);
         if (verdict.Allowed)
         {
-            return true;
+            return null;
         }
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(verdict.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        await ProblemResponder.WriteAsync(context, ProtocolErrors.RateLimited);
-        return false;
+        return ProtocolErrors.RateLimited;
     }
 
     private static string PartitionKey(HttpContext context) =>

@@ -22,6 +22,7 @@ public static class LinkEndpoints
     public static IEndpointRouteBuilder MapLinks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Path, CreateAsync)
+            .AddEndpointFilter<ProblemAnswers>()
             .RequireAuthorization(BatonPolicies.Caller)
             .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<BatonRateLimits>().Api)
             .WithCrossOrigin()
@@ -30,7 +31,8 @@ public static class LinkEndpoints
         return endpoints;
     }
 
-    private static async Task CreateAsync(HttpContext context, LinkSigner signer, StoredFiles files, TimeProvider time,
+    /// <returns>The problem to answer with (<see cref="ProblemAnswers"/> writes it), or null once the link is written.</returns>
+    private static async Task<ProtocolError?> CreateAsync(HttpContext context, LinkSigner signer, StoredFiles files, TimeProvider time,
         IOptions<BatonOptions> options)
     {
         LinkRequest? request;
@@ -46,23 +48,20 @@ public static class LinkEndpoints
         if (request is null || request.ExpiresInSeconds <= 0 || request.ExpiresInSeconds > settings.Auth.MaxLinkLifetime.TotalSeconds
             || (request.Upload ? request.MaxBytes is not > 0 : request.Path is null))
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidLinkRequest.WithDetail(
-                $"Send {{\"path\": \"dir/file\", \"expiresInSeconds\": N}} or {{\"upload\": true, \"maxBytes\": N, \"expiresInSeconds\": N}}; N at most {(long)settings.Auth.MaxLinkLifetime.TotalSeconds} seconds."));
-            return;
+            return ProtocolErrors.InvalidLinkRequest.WithDetail(
+                $"Send {{\"path\": \"dir/file\", \"expiresInSeconds\": N}} or {{\"upload\": true, \"maxBytes\": N, \"expiresInSeconds\": N}}; N at most {(long)settings.Auth.MaxLinkLifetime.TotalSeconds} seconds.");
         }
         var caller = BatonCaller.From(context.User)!;
         if (caller.LinkPath is not null || !caller.Can(request.Upload ? BatonPermissions.Upload : BatonPermissions.Download))
         {
             // A link never mints links, and a caller signs only what it may do itself.
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.Forbidden);
-            return;
+            return ProtocolErrors.Forbidden;
         }
         if (request.Upload && caller.Confinement is not null)
         {
             // An upload link is not scoped: whoever holds it could name any folder. A confined caller signs download links only
             // (they name one file, inside its folder).
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.Forbidden.WithDetail("A token confined to a folder cannot sign upload links."));
-            return;
+            return ProtocolErrors.Forbidden.WithDetail("A token confined to a folder cannot sign upload links.");
         }
         var expires = time.GetUtcNow().AddSeconds(request.ExpiresInSeconds);
         string target;
@@ -77,8 +76,7 @@ public static class LinkEndpoints
             // The caller's own root is refused as the server's root is (a scoped caller's root is its folder, not "").
             if (files.Resolve(request.Path, out var relative) != PathCheck.Valid || files.Present(relative)?.IsRoot != false)
             {
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidPath);
-                return;
+                return ProtocolErrors.InvalidPath;
             }
             target = FileLinks.Download(relative.ToString(), settings.PathBase);
             // The signature covers the decoded path, exactly as the request will present it.
@@ -87,5 +85,6 @@ public static class LinkEndpoints
         var url = PublicUrls.Absolute(context, $"{target}?{query}");
         context.Response.StatusCode = StatusCodes.Status201Created;
         await context.Response.WriteAsJsonAsync(new LinkResponse(url, expires), LinkJsonContext.Default.LinkResponse);
+        return null;
     }
 }

@@ -3,6 +3,7 @@ using Baton.Server.Downloads.Archives;
 using Baton.Server.Digests;
 using Baton.Server.Http;
 using Baton.Server.Files;
+using Baton.Server.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -41,6 +42,7 @@ public static class DownloadEndpoints
             .WithName("BatonDownload");
         endpoints.MapDelete(FileLinks.DownloadPrefix + "{**path}",
             (HttpContext context, string? path, FileDeletion deletion) => deletion.HandleAsync(context, path))
+            .AddEndpointFilter<ProblemAnswers>()
             .RequireAuthorization(BatonPolicies.Delete)
             .WithCrossOrigin()
             .WithName("BatonDelete");

@@ -12,13 +12,13 @@ namespace Baton.Server.Downloads;
 public sealed class FileDeletion(
     DownloadRepresentation representation, IFileSource source, IFileDigests digests, IFileOwners owners, ContentTracking contents)
 {
-    public async Task HandleAsync(HttpContext context, string? path)
+    /// <returns>The problem to answer with (<see cref="ProblemAnswers"/> writes it), or null once the 204 is set.</returns>
+    public async Task<ProtocolError?> HandleAsync(HttpContext context, string? path)
     {
         var opened = await representation.OpenAsync(path, context.RequestAborted);
         if (opened.Error is { } error)
         {
-            await ProblemResponder.WriteAsync(context, error);
-            return;
+            return error;
         }
         var file = opened.File!;
         await opened.Reader!.DisposeAsync();
@@ -29,13 +29,11 @@ public sealed class FileDeletion(
             new RepresentationValidators(file.Version.ETag, file.Version.LastModified), hasRange: false);
         if (result.Outcome != PreconditionOutcome.Proceed)
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.PreconditionFailed);
-            return;
+            return ProtocolErrors.PreconditionFailed;
         }
         if (source.Capabilities.Deletion is not { } deletion)
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed.WithDetail("This storage does not delete files."));
-            return;
+            return ProtocolErrors.MethodNotAllowed.WithDetail("This storage does not delete files.");
         }
         // The backend deletes only the version the preconditions were evaluated against.
         switch (await deletion.DeleteAsync(file.Path, file.Version, context.RequestAborted))
@@ -48,16 +46,13 @@ public sealed class FileDeletion(
                 digests.Forget(file.RelativeName);
                 owners.Forget(file.RelativeName);
                 context.Response.StatusCode = StatusCodes.Status204NoContent;
-                return;
+                return null;
             case DeletionOutcome.NotFound:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.NotFound);
-                return;
+                return ProtocolErrors.NotFound;
             case DeletionOutcome.Changed:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.PreconditionFailed);
-                return;
+                return ProtocolErrors.PreconditionFailed;
             default:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.Internal.WithDetail("The file could not be deleted."));
-                return;
+                return ProtocolErrors.Internal.WithDetail("The file could not be deleted.");
         }
     }
 }

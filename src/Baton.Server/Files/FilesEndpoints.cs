@@ -29,6 +29,7 @@ public static class FilesEndpoints
     public static IEndpointRouteBuilder MapFilesApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ListPath, ListAsync)
+            .AddEndpointFilter<ProblemAnswers>()
             .RequireAuthorization(BatonPolicies.List)
             .AddEndpointFilter(endpoints.ServiceProvider.GetRequiredService<BatonRateLimits>().Api)
             .WithCrossOrigin()
@@ -38,23 +39,21 @@ public static class FilesEndpoints
         return endpoints;
     }
 
-    private static async Task ListAsync(HttpContext context, StoredFiles files, IFileSource source, IFileDigests digests,
+    /// <returns>The problem to answer with (<see cref="ProblemAnswers"/> writes it), or null once the listing is written.</returns>
+    private static async Task<ProtocolError?> ListAsync(HttpContext context, StoredFiles files, IFileSource source, IFileDigests digests,
         DigestQueue queue, IOptions<BatonOptions> options)
     {
         var requested = context.Request.Query["path"].ToString();
         switch (files.Resolve(requested, out var relative))
         {
             case PathCheck.Invalid:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidPath);
-                return;
+                return ProtocolErrors.InvalidPath;
             case PathCheck.Hidden:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.NotFound);
-                return;
+                return ProtocolErrors.NotFound;
         }
         if (await source.ListAsync(relative, context.RequestAborted) is not { } listed)
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.NotFound);
-            return;
+            return ProtocolErrors.NotFound;
         }
 
         var pathBase = options.Value.PathBase;
@@ -96,5 +95,6 @@ public static class FilesEndpoints
         });
         context.Response.Headers.CacheControl = "no-store";
         await context.Response.WriteAsJsonAsync(new FileListing((files.Present(relative) ?? RelativePath.Root).ToString(), entries), JsonOptions);
+        return null;
     }
 }

@@ -32,27 +32,25 @@ public sealed partial class UploadDispatcher(
         if (HttpMethods.IsOptions(method))
         {
             discovery.WriteOptions(context, time.GetUtcNow(), UploadDiscovery.CollectionMethods);
+            return null;
         }
-        else if (!HttpMethods.IsPost(method))
+        if (!HttpMethods.IsPost(method))
         {
             // RFC 9110 §15.5.6: a 405 lists what the target does allow.
             context.Response.Headers.Allow = UploadDiscovery.CollectionMethods;
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
+            return ProtocolErrors.MethodNotAllowed;
         }
-        else if (IetfRequest.IsIetf(context.Request))
+        if (IetfRequest.IsIetf(context.Request))
         {
-            await ietf.CreateAsync(context);
+            return await ietf.CreateAsync(context);
         }
-        else if (await CheckTusAsync(context))
-        {
-            await tusCreation.HandleAsync(context);
-        }
+        return CheckTus(context) ?? await tusCreation.HandleAsync(context);
     });
 
-    private Task NotAllowedAsync(HttpContext context)
+    private ProtocolError NotAllowed(HttpContext context)
     {
         context.Response.Headers.Allow = discovery.ResourceMethods;
-        return ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
+        return ProtocolErrors.MethodNotAllowed;
     }
 
     public Task ResourceAsync(HttpContext context) => GuardAsync(context, async () =>
@@ -61,13 +59,12 @@ public sealed partial class UploadDispatcher(
         var method = EffectiveMethod(context.Request);
         if (method is null)
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidMethodOverride);
-            return;
+            return ProtocolErrors.InvalidMethodOverride;
         }
         if (HttpMethods.IsOptions(method))
         {
             discovery.WriteOptions(context, time.GetUtcNow(), discovery.ResourceMethods);
-            return;
+            return null;
         }
         // An upload belongs to its creator: to anybody else it does not exist (no probing of upload URLs).
         var found = await store.Core.FindAsync(id, context.RequestAborted);
@@ -77,36 +74,28 @@ public sealed partial class UploadDispatcher(
             {
                 context.Response.Headers[TusHeaders.Resumable] = TusHeaders.Version;
             }
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadNotFound);
-            return;
+            return ProtocolErrors.UploadNotFound;
         }
         if (PossessionProofs.IsAnswer(context.Request, method))
         {
-            await proofs.HandleAsync(context, found);
-            return;
+            return await proofs.HandleAsync(context, found);
         }
         if (IetfRequest.IsIetf(context.Request))
         {
-            await ietf.ResourceAsync(context, found, method);
-            return;
+            return await ietf.ResourceAsync(context, found, method);
         }
         if (HttpMethods.IsGet(method))
         {
             // GET is only the IETF editor's copy's offset retrieval; tus has none.
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
-            return;
+            return ProtocolErrors.MethodNotAllowed;
         }
-        if (!await CheckTusAsync(context))
+        return CheckTus(context) ?? method switch
         {
-            return;
-        }
-        await (method switch
-        {
-            "HEAD" => tusResource.HeadAsync(context, found),
-            "PATCH" => tusResource.PatchAsync(context, found),
-            "DELETE" => termination.HandleAsync(context, id),
-            _ => NotAllowedAsync(context),
-        });
+            "HEAD" => await tusResource.HeadAsync(context, found),
+            "PATCH" => await tusResource.PatchAsync(context, found),
+            "DELETE" => await termination.HandleAsync(context, id),
+            _ => NotAllowed(context),
+        };
     });
 
     /// <summary>tus §X-HTTP-Method-Override: the header, when present, is the method (null when it names none we serve).</summary>
@@ -122,19 +111,22 @@ public sealed partial class UploadDispatcher(
     }
 
     /// <summary>tus §Tus-Resumable: every tus response carries it; an unsupported version is 412 with Tus-Version.</summary>
-    private static async Task<bool> CheckTusAsync(HttpContext context)
+    private static ProtocolError? CheckTus(HttpContext context)
     {
         context.Response.Headers[TusHeaders.Resumable] = TusHeaders.Version;
         if (TusRequest.HasSupportedVersion(context.Request))
         {
-            return true;
+            return null;
         }
         context.Response.Headers[TusHeaders.TusVersion] = TusHeaders.Version;
-        await ProblemResponder.WriteAsync(context, ProtocolErrors.TusVersionUnsupported);
-        return false;
+        return ProtocolErrors.TusVersionUnsupported;
     }
 
-    private async Task GuardAsync(HttpContext context, Func<Task> handle)
+    /// <summary>
+    /// Runs a handler and answers the problem it returns — the one place an upload request's refusal becomes a response (the
+    /// handlers only set the protocol headers that go with it) — and maps storage faults the handlers do not catch.
+    /// </summary>
+    private async Task GuardAsync(HttpContext context, Func<Task<ProtocolError?>> handle)
     {
         if (UploadCors.Apply(context, options.Value))
         {
@@ -142,7 +134,10 @@ public sealed partial class UploadDispatcher(
         }
         try
         {
-            await handle();
+            if (await handle() is { } refused)
+            {
+                await ProblemResponder.WriteAsync(context, refused);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

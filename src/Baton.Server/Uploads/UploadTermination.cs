@@ -1,5 +1,4 @@
 using Baton.Protocol.Problems;
-using Baton.Server.Problems;
 using Baton.Server.Uploads.Events;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
@@ -12,12 +11,12 @@ namespace Baton.Server.Uploads;
 /// </summary>
 public sealed class UploadTermination(StoreCapabilities store, UploadEventDispatcher events)
 {
-    public async Task HandleAsync(HttpContext context, string id)
+    /// <returns>The problem to answer with, or null once the 204 is set.</returns>
+    public async Task<ProtocolError?> HandleAsync(HttpContext context, string id)
     {
         if (store.Termination is null)
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
-            return;
+            return ProtocolErrors.MethodNotAllowed;
         }
         var before = (await store.Core.FindAsync(id, context.RequestAborted)).Info;
         switch (await store.Termination.TerminateAsync(id, context.RequestAborted))
@@ -25,16 +24,13 @@ public sealed class UploadTermination(StoreCapabilities store, UploadEventDispat
             case TerminationOutcome.Terminated:
                 await events.TerminatedAsync(id, before, context.RequestAborted);
                 context.Response.StatusCode = StatusCodes.Status204NoContent;
-                return;
+                return null;
             case TerminationOutcome.Gone:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadGone);
-                return;
+                return ProtocolErrors.UploadGone;
             case TerminationOutcome.Locked:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadLocked);
-                return;
+                return ProtocolErrors.UploadLocked;
             default:
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadNotFound);
-                return;
+                return ProtocolErrors.UploadNotFound;
         }
     }
 }

@@ -22,7 +22,8 @@ public sealed class IetfCreation(
     StoreCapabilities store, IOptions<BatonOptions> options, IetfAppending appending, UploadEventDispatcher events,
     IetfResponses responses, UploadAccess access, InstantCompletion instant)
 {
-    public async Task HandleAsync(HttpContext context, RufhDialect dialect)
+    /// <returns>The problem to answer with, or null once the response is set.</returns>
+    public async Task<ProtocolError?> HandleAsync(HttpContext context, RufhDialect dialect)
     {
         var request = context.Request;
         var cancellation = context.RequestAborted;
@@ -32,8 +33,7 @@ public sealed class IetfCreation(
             ?? UploadRestrictions.Check(options.Value.Uploads, metadata, length)
             ?? access.CheckCreation(context, length)) is { } refused)
         {
-            await responses.RejectAsync(context, dialect, refused);
-            return;
+            return responses.Reject(context, dialect, refused);
         }
         var info = await store.Core.CreateAsync(new NewUpload(length, metadata.ToString(),
             ExpectedSha256: declared, Owner: UploadAccess.OwnerOf(context),
@@ -47,17 +47,17 @@ public sealed class IetfCreation(
         {
             responses.WriteState(context, dialect, instantly, final: true);
             context.Response.StatusCode = StatusCodes.Status201Created;
-            return;
+            return null;
         }
 
         var stored = await appending.AppendAsync(context, dialect, info.Id, 0, complete);
         if (stored.Error is { } error)
         {
-            await responses.RejectAsync(context, dialect, error, stored.Info, stored.Final);
-            return;
+            return responses.Reject(context, dialect, error, stored.Info, stored.Final);
         }
         // 201 with Location while more is to come; once complete, what the target answers for the whole representation.
         responses.WriteOutcome(context, dialect, stored.Info!, StatusCodes.Status201Created);
+        return null;
     }
 
     private static ProtocolError? Read(HttpRequest request, RufhDialect dialect, out bool complete, out long? length, out UploadMetadata metadata)

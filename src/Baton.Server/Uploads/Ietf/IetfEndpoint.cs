@@ -2,7 +2,6 @@ using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
 using Baton.Protocol.Uploads.Dialects;
-using Baton.Server.Problems;
 using Baton.Server.Uploads.Completion;
 using Baton.Storage;
 using Microsoft.AspNetCore.Http;
@@ -19,71 +18,60 @@ public sealed class IetfEndpoint(
     IetfCreation creation, IetfUploadResource resource, IetfResponses responses, UploadTermination termination,
     UploadCompletion completion)
 {
-    public async Task CreateAsync(HttpContext context)
-    {
-        if (await ChooseDialectAsync(context) is { } dialect)
-        {
-            await creation.HandleAsync(context, dialect);
-        }
-    }
+    /// <returns>The problem to answer with, or null once the response is set.</returns>
+    public async Task<ProtocolError?> CreateAsync(HttpContext context) =>
+        ChooseDialect(context, out var dialect) ?? await creation.HandleAsync(context, dialect!);
 
     /// <summary>HEAD (and GET where the dialect answers it), PATCH or DELETE on an upload the caller may use.</summary>
     /// <param name="lookup">The upload as the dispatcher found it (and checked the caller may use it): not looked up again.</param>
-    public async Task ResourceAsync(HttpContext context, UploadLookup lookup, string method)
+    /// <returns>The problem to answer with, or null once the response is set.</returns>
+    public async Task<ProtocolError?> ResourceAsync(HttpContext context, UploadLookup lookup, string method)
     {
-        if (await ChooseDialectAsync(context) is not { } dialect)
+        if (ChooseDialect(context, out var chosen) is { } refused)
         {
-            return;
+            return refused;
         }
+        var dialect = chosen!;
         var retrieval = HttpMethods.IsHead(method) || (HttpMethods.IsGet(method) && dialect.AnswersGet);
         if (!retrieval && !HttpMethods.IsPatch(method) && !HttpMethods.IsDelete(method))
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.MethodNotAllowed);
-            return;
+            return ProtocolErrors.MethodNotAllowed;
         }
         if (dialect.RejectsStateFieldsOnRetrievalAndCancellation && !HttpMethods.IsPatch(method)
             && IetfRequest.CarriesStateFields(context.Request, isCancellation: !retrieval))
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.UnexpectedUploadFields);
-            return;
+            return ProtocolErrors.UnexpectedUploadFields;
         }
         if (lookup.Info is not { } info)
         {
-            await ProblemResponder.WriteAsync(context, IetfResponses.Missing(dialect, lookup));
-            return;
+            return IetfResponses.Missing(dialect, lookup);
         }
         if (retrieval)
         {
             responses.WriteOffset(context, dialect, await completion.ReportableAsync(info, context.Request));
+            return null;
         }
-        else if (HttpMethods.IsPatch(method))
-        {
-            await resource.AppendAsync(context, dialect, info);
-        }
-        else
-        {
-            await termination.HandleAsync(context, info.Id);
-        }
+        return HttpMethods.IsPatch(method)
+            ? await resource.AppendAsync(context, dialect, info)
+            : await termination.HandleAsync(context, info.Id);
     }
 
     /// <summary>
-    /// "Draft Version Identification": the dialect the request names, or null after refusing it (400 with the versions this server
+    /// "Draft Version Identification": the dialect the request names, or the refusal to answer with (400 with the versions this server
     /// speaks, in <c>Baton-Interop-Versions</c> and the problem's <c>supported-versions</c>). An interop-5 client (tus-js-client's
     /// <c>ietf-draft-03</c>) is thus refused at creation instead of every append failing later.
     /// </summary>
-    private static async Task<RufhDialect?> ChooseDialectAsync(HttpContext context)
+    private static ProtocolError? ChooseDialect(HttpContext context, out RufhDialect? dialect)
     {
         var request = context.Request;
-        var dialect = RufhDialects.Resolve(request.Headers[ResumableUploadHeaders.DraftInteropVersion].ToString());
+        dialect = RufhDialects.Resolve(request.Headers[ResumableUploadHeaders.DraftInteropVersion].ToString());
         var refusal = dialect is null ? ProtocolErrors.InteropVersionUnsupported
             : request.Headers.ContainsKey(TusHeaders.UploadConcat) ? ProtocolErrors.UploadConcatNotInIetf
             : null;
-        if (refusal is null)
+        if (refusal is not null)
         {
-            return dialect;
+            context.Response.Headers[ResumableUploadHeaders.SupportedInteropVersions] = RufhDialects.VersionList;
         }
-        context.Response.Headers[ResumableUploadHeaders.SupportedInteropVersions] = RufhDialects.VersionList;
-        await ProblemResponder.WriteAsync(context, refusal);
-        return null;
+        return refusal;
     }
 }

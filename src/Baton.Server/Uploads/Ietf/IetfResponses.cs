@@ -61,9 +61,10 @@ public sealed class IetfResponses(UploadDiscovery discovery, UploadCompletion co
 
     /// <summary>
     /// A rejection in the dialect: the upload's state when known (<paramref name="final"/> when the representation was received
-    /// and its processing failed), <c>Upload-Limit</c> on a 413 where the dialect asks for it, then the problem.
+    /// and its processing failed) and <c>Upload-Limit</c> on a 413 where the dialect asks for it are set; the problem is returned
+    /// for the dispatcher to answer with.
     /// </summary>
-    public Task RejectAsync(HttpContext context, RufhDialect dialect, ProtocolError error, UploadInfo? info = null, bool final = false)
+    public ProtocolError Reject(HttpContext context, RufhDialect dialect, ProtocolError error, UploadInfo? info = null, bool final = false)
     {
         if (info is not null)
         {
@@ -74,7 +75,7 @@ public sealed class IetfResponses(UploadDiscovery discovery, UploadCompletion co
         {
             context.Response.Headers[ResumableUploadHeaders.UploadLimit] = limit;
         }
-        return ProblemResponder.WriteAsync(context, error);
+        return error;
     }
 
     /// <summary>Lengths that disagree: the draft's problem type where it defines one (draft-06 onwards).</summary>

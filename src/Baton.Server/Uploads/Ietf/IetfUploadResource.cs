@@ -14,37 +14,34 @@ namespace Baton.Server.Uploads.Ietf;
 public sealed class IetfUploadResource(
     StoreCapabilities store, IOptions<BatonOptions> options, IetfAppending appending, IetfResponses responses, UploadCompletion completion)
 {
-    public async Task AppendAsync(HttpContext context, RufhDialect dialect, UploadInfo info)
+    /// <returns>The problem to answer with, or null once the response is set.</returns>
+    public async Task<ProtocolError?> AppendAsync(HttpContext context, RufhDialect dialect, UploadInfo info)
     {
         var request = context.Request;
         if (Read(request, dialect, out var offset, out var complete) is { } invalid)
         {
-            await responses.RejectAsync(context, dialect, invalid, info);
-            return;
+            return responses.Reject(context, dialect, invalid, info);
         }
         if (offset != info.Offset)
         {
             // Checked again under the upload's lock by the store; checked here first so a stale request declares nothing.
-            await responses.RejectAsync(context, dialect, IetfResponses.MismatchingOffset(info.Offset, offset), info);
-            return;
+            return responses.Reject(context, dialect, IetfResponses.MismatchingOffset(info.Offset, offset), info);
         }
         if (info.IsComplete)
         {
-            await LateAppendAsync(context, dialect, info);
-            return;
+            return await LateAppendAsync(context, dialect, info);
         }
         if (await DeclareLengthAsync(context, dialect, info, offset, complete) is { } refused)
         {
-            await responses.RejectAsync(context, dialect, refused, info);
-            return;
+            return responses.Reject(context, dialect, refused, info);
         }
         var stored = await appending.AppendAsync(context, dialect, info.Id, offset, complete);
         if (stored.Error is { } error)
         {
-            await responses.RejectAsync(context, dialect, error, stored.Info, stored.Final);
-            return;
+            return responses.Reject(context, dialect, error, stored.Info, stored.Final);
         }
         responses.WriteOutcome(context, dialect, stored.Info!, dialect.IncompleteAppendStatus);
+        return null;
     }
 
     private static ProtocolError? Read(HttpRequest request, RufhDialect dialect, out long offset, out bool complete)
@@ -86,7 +83,7 @@ public sealed class IetfUploadResource(
     /// completion that did not get to place the file; content is an inconsistent length everywhere; the older drafts reject the
     /// rest (draft-05 to -09: completed-upload; draft-10–11: completed-upload only without content).
     /// </summary>
-    private async Task LateAppendAsync(HttpContext context, RufhDialect dialect, UploadInfo info)
+    private async Task<ProtocolError?> LateAppendAsync(HttpContext context, RufhDialect dialect, UploadInfo info)
     {
         var hasContent = UploadRequestBody.HasContent(context.Request);
         if (dialect.LateAppend == LateAppendRule.ReplayFinalResponse && !hasContent)
@@ -94,15 +91,14 @@ public sealed class IetfUploadResource(
             var (final, digestError) = await completion.CompleteVerifiedAsync(info, context.Request, null);
             if (digestError is not null)
             {
-                await responses.RejectAsync(context, dialect, digestError, final, final: true);
-                return;
+                return responses.Reject(context, dialect, digestError, final, final: true);
             }
             responses.WriteOutcome(context, dialect, final, dialect.IncompleteAppendStatus);
-            return;
+            return null;
         }
         var error = dialect.LateAppend == LateAppendRule.RejectAsCompleted || !hasContent
             ? ProtocolErrors.CompletedUpload
             : IetfResponses.InconsistentLength(dialect, $"The upload is complete at {info.Offset} bytes; nothing can be appended.");
-        await responses.RejectAsync(context, dialect, error, info);
+        return responses.Reject(context, dialect, error, info);
     }
 }

@@ -37,7 +37,8 @@ public sealed class PossessionProofs(
         HttpMethods.IsPost(method) && request.Headers.ContainsKey(BatonFieldNames.Proof);
 
     /// <param name="found">The upload as the dispatcher found it (and checked the caller may use it): not looked up again.</param>
-    public async Task HandleAsync(HttpContext context, UploadLookup found)
+    /// <returns>The problem to answer with, or null once the response is set.</returns>
+    public async Task<ProtocolError?> HandleAsync(HttpContext context, UploadLookup found)
     {
         var request = context.Request;
         // Answered in the protocol the client names: IETF with Upload-Draft-Interop-Version, tus otherwise.
@@ -47,27 +48,24 @@ public sealed class PossessionProofs(
             if ((dialect = RufhDialects.Resolve(version)) is null)
             {
                 context.Response.Headers[ResumableUploadHeaders.SupportedInteropVersions] = RufhDialects.VersionList;
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.InteropVersionUnsupported);
-                return;
+                return ProtocolErrors.InteropVersionUnsupported;
             }
         }
         else
         {
             context.Response.Headers[TusHeaders.Resumable] = TusHeaders.Version;
         }
-        if (!await limits.ProofAnswers.TryAcquireAsync(context))
+        if (await limits.ProofAnswers.RefusalAsync(context) is { } limited)
         {
-            return;
+            return limited;
         }
         if (!PossessionProof.TryParse(request.Headers[BatonFieldNames.Proof].ToString(), out var answer))
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidProof);
-            return;
+            return ProtocolErrors.InvalidProof;
         }
         if (found.Info is not { } info)
         {
-            await ProblemResponder.WriteAsync(context, dialect is null ? found.Missing : IetfResponses.Missing(dialect, found));
-            return;
+            return dialect is null ? found.Missing : IetfResponses.Missing(dialect, found);
         }
         if (await challenges.TakeAsync(info.Id, CancellationToken.None) is { } challenge
             && info is { Offset: 0, PlacedPath: null, ExpectedSha256: { } sha256, Length: long length and > 0 })
@@ -78,10 +76,11 @@ public sealed class PossessionProofs(
         if (dialect is not null)
         {
             ietf.WriteOffset(context, dialect, info);
-            return;
+            return null;
         }
         TusResponses.WriteState(context.Response, info, completion.FileUrl(request, info));
         context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return null;
     }
 
     private async Task<UploadInfo> VerifyAsync(HttpRequest request, UploadInfo upload, PossessionChallenge challenge, byte[] answer, ContentKey key)

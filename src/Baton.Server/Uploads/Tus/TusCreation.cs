@@ -24,40 +24,36 @@ public sealed class TusCreation(
 {
     private UploadOptions Options => options.Value.Uploads;
 
-    public async Task HandleAsync(HttpContext context)
+    /// <returns>The problem to answer with, or null once the response is set.</returns>
+    public async Task<ProtocolError?> HandleAsync(HttpContext context)
     {
         var request = context.Request;
         var cancellation = context.RequestAborted;
         if (!TryReadCreation(request, out var length, out var metadata, out var concat, out var error))
         {
-            await ProblemResponder.WriteAsync(context, error!);
-            return;
+            return error!;
         }
         var hasBody = UploadRequestBody.HasContent(request);
         if (hasBody && !TusRequest.IsOffsetOctetStream(request))
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadMediaTypeUnsupported.WithDetail(
-                $"Creation-with-upload bodies must be {TusHeaders.OffsetOctetStream}."));
-            return;
+            return ProtocolErrors.UploadMediaTypeUnsupported.WithDetail(
+                $"Creation-with-upload bodies must be {TusHeaders.OffsetOctetStream}.");
         }
         ChunkVerifier? verifier = null;
         if (hasBody && !TusRequest.TryGetVerifier(request, out verifier, out var checksumError))
         {
-            await ProblemResponder.WriteAsync(context, checksumError!);
-            return;
+            return checksumError!;
         }
         // RFC 9530 Repr-Digest on a regular creation: the whole upload's SHA-256, for instant completion and checked at the end.
         byte[]? declared = null;
         if (concat is null && DeclaredSha256.Read(request.Headers[ReprDigest.HeaderName].ToString(), out declared) is { } digestError)
         {
-            await ProblemResponder.WriteAsync(context, digestError);
-            return;
+            return digestError;
         }
         var raw = request.Headers[TusHeaders.UploadMetadata].ToString().Trim();
         if (access.CheckCreation(context, length) is { } limit)
         {
-            await ProblemResponder.WriteAsync(context, limit);
-            return;
+            return limit;
         }
         var owner = UploadAccess.OwnerOf(context);
 
@@ -67,9 +63,8 @@ public sealed class TusCreation(
             info = await CreateFinalAsync(concat, request, raw, owner, cancellation);
             if (info is null)
             {
-                await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidUploadConcat.WithDetail(
-                    "Every URL in Upload-Concat must name a partial upload of this server."));
-                return;
+                return ProtocolErrors.InvalidUploadConcat.WithDetail(
+                    "Every URL in Upload-Concat must name a partial upload of this server.");
             }
         }
         else
@@ -92,19 +87,18 @@ public sealed class TusCreation(
                 new AppendRequest(0, request.BodyReader, verifier, Options.MaxSize > 0 ? Options.MaxSize : null), cancellation);
             if (TusResponses.ErrorFor(result, info.Length is not null) is { } appendError)
             {
-                await ProblemResponder.WriteAsync(context, appendError);
-                return;
+                return appendError;
             }
             info = result.Info!;
         }
         (info, var mismatch) = await completion.CompleteVerifiedAsync(info, request, null);
         if (mismatch is not null)
         {
-            await ProblemResponder.WriteAsync(context, mismatch);
-            return;
+            return mismatch;
         }
         TusResponses.WriteState(context.Response, info, completion.FileUrl(request, info));
         context.Response.StatusCode = StatusCodes.Status201Created;
+        return null;
     }
 
     private async Task<UploadInfo?> CreateFinalAsync(UploadConcat concat, HttpRequest request, string metadata, string? owner, CancellationToken cancellation)

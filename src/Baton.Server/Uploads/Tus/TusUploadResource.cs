@@ -16,14 +16,13 @@ public sealed class TusUploadResource(
     private UploadOptions Options => options.Value.Uploads;
 
     /// <param name="lookup">The upload as the dispatcher found it (and checked the caller may use it): not looked up again.</param>
-    public async Task HeadAsync(HttpContext context, UploadLookup lookup)
+    public async Task<ProtocolError?> HeadAsync(HttpContext context, UploadLookup lookup)
     {
         // tus §HEAD: never cacheable; a missing upload gets no Upload-Offset.
         context.Response.Headers.CacheControl = "no-store";
         if (lookup.Info is not { } found)
         {
-            await ProblemResponder.WriteAsync(context, lookup.Missing);
-            return;
+            return lookup.Missing;
         }
         var info = await completion.ReportableAsync(found, context.Request);
         var headers = context.Response.Headers;
@@ -37,50 +36,44 @@ public sealed class TusUploadResource(
         }
         TusResponses.WriteState(context.Response, info, completion.FileUrl(context.Request, info));
         context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return null;
     }
 
     /// <param name="lookup">The upload as the dispatcher found it (and checked the caller may use it): not looked up again.</param>
-    public async Task PatchAsync(HttpContext context, UploadLookup lookup)
+    public async Task<ProtocolError?> PatchAsync(HttpContext context, UploadLookup lookup)
     {
         var request = context.Request;
         var cancellation = context.RequestAborted;
         if (!TusRequest.IsOffsetOctetStream(request))
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadMediaTypeUnsupported.WithDetail(
-                $"PATCH bodies must be {TusHeaders.OffsetOctetStream}."));
-            return;
+            return ProtocolErrors.UploadMediaTypeUnsupported.WithDetail(
+                $"PATCH bodies must be {TusHeaders.OffsetOctetStream}.");
         }
         if (!TusInteger.TryParse(request.Headers[TusHeaders.UploadOffset], out var offset))
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.InvalidUploadOffset);
-            return;
+            return ProtocolErrors.InvalidUploadOffset;
         }
         if (!TusRequest.TryGetVerifier(request, out var verifier, out var checksumError))
         {
-            await ProblemResponder.WriteAsync(context, checksumError!);
-            return;
+            return checksumError!;
         }
         if (lookup.Info is not { } info)
         {
-            await ProblemResponder.WriteAsync(context, lookup.Missing);
-            return;
+            return lookup.Missing;
         }
         if (info.Kind == UploadKind.Final)
         {
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.FinalUploadNotPatchable);
-            return;
+            return ProtocolErrors.FinalUploadNotPatchable;
         }
         if (offset != info.Offset)
         {
             // Checked again under the upload's lock by the store; checked here first so a stale request declares nothing.
             context.Response.Headers[TusHeaders.UploadOffset] = info.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await ProblemResponder.WriteAsync(context, ProtocolErrors.UploadOffsetMismatch.WithDetail($"The upload's offset is {info.Offset}."));
-            return;
+            return ProtocolErrors.UploadOffsetMismatch.WithDetail($"The upload's offset is {info.Offset}.");
         }
         if (await DeclareLengthAsync(context, info) is { } lengthError)
         {
-            await ProblemResponder.WriteAsync(context, lengthError);
-            return;
+            return lengthError;
         }
 
         UploadRequestBody.Prepare(context, Options);
@@ -92,18 +85,17 @@ public sealed class TusUploadResource(
             {
                 context.Response.Headers[TusHeaders.UploadOffset] = current.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
-            await ProblemResponder.WriteAsync(context, error);
-            return;
+            return error;
         }
         // A digest declared at creation (Repr-Digest) is checked once the last byte is in; a mismatch discards the upload.
         (info, var mismatch) = await completion.CompleteVerifiedAsync(result.Info!, request, null);
         if (mismatch is not null)
         {
-            await ProblemResponder.WriteAsync(context, mismatch);
-            return;
+            return mismatch;
         }
         TusResponses.WriteState(context.Response, info, completion.FileUrl(request, info));
         context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return null;
     }
 
     /// <summary>tus creation-defer-length: Upload-Length on a PATCH sets a deferred length once; it must never change.</summary>
