@@ -49,8 +49,15 @@ try
     var analysisFile = Path.Combine(repository, "bench", "analysis.md");
     var analysis = File.Exists(analysisFile) ? await File.ReadAllLinesAsync(analysisFile) : [];
     var command = "bench/run.sh" + (args.Length > 0 ? " " + string.Join(' ', args) : "");
-    var report = MarkdownReport.Render(await MachineInfo.DescribeAsync(), command, DateTimeOffset.UtcNow, rounds, results, microTables, analysis);
-    await File.WriteAllTextAsync(Path.Combine(docs, "benchmarks.md"), report);
+    var when = DateTimeOffset.UtcNow;
+    var report = MarkdownReport.Render(await MachineInfo.DescribeAsync(), command, when, rounds, results, microTables, analysis);
+    var page = Path.Combine(docs, "benchmarks.md");
+    if (only is not null && File.Exists(page))
+    {
+        // A partial run updates its own cases' goals and sections and keeps the rest of the page.
+        report = ReportMerge.Merge(await File.ReadAllTextAsync(page), report, only, command, when);
+    }
+    await File.WriteAllTextAsync(page, report);
     Console.WriteLine(report);
     return 0;
 }
