@@ -10,7 +10,7 @@ namespace Baton.Server.Downloads;
 public sealed class DownloadBuffers(IOptions<BatonOptions> options)
 {
     /// <summary>The smallest batch a download is cut to, however many run.</summary>
-    public const int MinimumBatch = 64 * 1024;
+    public const int MinimumBatch = 16 * 1024;
 
     private int _active;
 
@@ -31,7 +31,7 @@ public sealed class DownloadBuffers(IOptions<BatonOptions> options)
         get
         {
             var settings = options.Value.Downloads;
-            var even = settings.BufferBudget / Math.Max(1, Active);
+            var even = settings.BufferBudget / Math.Max(1, Active) / MinimumBatch * MinimumBatch;
             return (int)Math.Clamp(even, MinimumBatch, Math.Max(MinimumBatch, settings.BufferSize));
         }
     }
