@@ -9,16 +9,18 @@ namespace Baton.Server.Hosting;
 /// kernel; with 64 KiB blocks, a sixteenth of that.
 /// <para>
 /// Large blocks are what few fast transfers need, but every connection moving data holds one or two, so hundreds of transfers
-/// would hold hundreds of them. At most <see cref="LargeBlocksInUse"/> large blocks are handed out at once; beyond that a rent
-/// that fits a <see cref="SmallBlockSize"/> block gets one: a few transfers keep large system calls, hundreds share memory that
-/// grows by a quarter as much per connection (bench/analysis.md, "Server memory"). Blocks are reused; a bounded number of each
-/// size is kept idle.
+/// would hold hundreds of them. At most <see cref="LargeBlocksInUse"/> large blocks are handed out at once, counted across the
+/// pools that share one <see cref="LargeBlockCount"/> (Kestrel asks the factory for more than one pool); beyond that a rent that
+/// fits a <see cref="SmallBlockSize"/> block gets one: a few transfers keep large system calls, hundreds share memory that grows
+/// by a quarter as much per connection (bench/analysis.md, "Server memory"). Blocks are reused; a bounded number of each size is
+/// kept idle.
 /// </para>
 /// </summary>
 public sealed class LargeBlockMemoryPool : MemoryPool<byte>
 {
-    /// <summary>Large blocks handed out at once before rents that fit a small block get one (8 MiB of 64 KiB blocks).</summary>
-    public const int LargeBlocksInUse = 128;
+    /// <summary>Large blocks handed out at once before rents that fit a small block get one (4 MiB of 64 KiB blocks:
+    /// a lone download's 1 MiB batches, or 64 connections asking for ranges, still fit).</summary>
+    public const int LargeBlocksInUse = 64;
 
     /// <summary>The block given under load: what a <c>recv</c>/<c>send</c> moves when hundreds of connections are busy.</summary>
     public const int SmallBlockSize = 16 * 1024;
@@ -31,18 +33,19 @@ public sealed class LargeBlockMemoryPool : MemoryPool<byte>
     private readonly bool _adaptive;
     private readonly ConcurrentQueue<byte[]> _large = new();
     private readonly ConcurrentQueue<byte[]> _small = new();
-    private int _largeInUse;
+    private readonly LargeBlockCount _largeInUse;
 
-    public LargeBlockMemoryPool(int blockSize)
+    public LargeBlockMemoryPool(int blockSize, LargeBlockCount? shared = null)
     {
         _blockSize = blockSize;
         _adaptive = blockSize > SmallBlockSize;
+        _largeInUse = shared ?? new LargeBlockCount();
     }
 
     public override int MaxBufferSize => _blockSize;
 
-    /// <summary>Large blocks handed out now.</summary>
-    public int LargeInUse => Volatile.Read(ref _largeInUse);
+    /// <summary>Large blocks handed out now (by all pools sharing the count).</summary>
+    public int LargeInUse => _largeInUse.Value;
 
     public override IMemoryOwner<byte> Rent(int minBufferSize = -1)
     {
@@ -54,7 +57,7 @@ public sealed class LargeBlockMemoryPool : MemoryPool<byte>
         {
             if (_adaptive && minBufferSize > SmallBlockSize)
             {
-                Interlocked.Increment(ref _largeInUse); // a rent only a large block fits gets one, over the bound
+                _largeInUse.Add(); // a rent only a large block fits gets one, over the bound
             }
             return new Lease(this, _large.TryDequeue(out var large) ? large : Allocate(_blockSize));
         }
@@ -71,11 +74,11 @@ public sealed class LargeBlockMemoryPool : MemoryPool<byte>
 
     private bool TakeLargeSlot()
     {
-        if (Interlocked.Increment(ref _largeInUse) <= LargeBlocksInUse)
+        if (_largeInUse.Add() <= LargeBlocksInUse)
         {
             return true;
         }
-        Interlocked.Decrement(ref _largeInUse);
+        _largeInUse.Remove();
         return false;
     }
 
@@ -85,7 +88,7 @@ public sealed class LargeBlockMemoryPool : MemoryPool<byte>
         {
             if (_adaptive)
             {
-                Interlocked.Decrement(ref _largeInUse);
+                _largeInUse.Remove();
             }
             if (_large.Count < LargeBlocksInUse)
             {

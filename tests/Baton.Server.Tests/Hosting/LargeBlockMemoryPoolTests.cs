@@ -40,6 +40,22 @@ public sealed class LargeBlockMemoryPoolTests
     }
 
     [Fact]
+    public void Pools_of_one_factory_share_the_bound()
+    {
+        var factory = new LargeBlockMemoryPoolFactory(Large);
+        using var first = (LargeBlockMemoryPool)factory.Create();
+        using var second = (LargeBlockMemoryPool)factory.Create();
+        var large = Enumerable.Range(0, LargeBlockMemoryPool.LargeBlocksInUse).Select(_ => first.Rent(4096)).ToList();
+        using (var small = second.Rent(4096))
+        {
+            Assert.Equal(LargeBlockMemoryPool.SmallBlockSize, small.Memory.Length);
+        }
+        large.ForEach(b => b.Dispose());
+        using var again = second.Rent(4096);
+        Assert.Equal(Large, again.Memory.Length);
+    }
+
+    [Fact]
     public void Returned_blocks_are_reused()
     {
         using var pool = new LargeBlockMemoryPool(Large);
