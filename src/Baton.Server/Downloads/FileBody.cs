@@ -21,7 +21,7 @@ public static class FileBody
     /// (baton serve's pool gives smaller blocks when hundreds of connections are busy); a smaller remainder, or a pool of
     /// smaller blocks (Kestrel's own has 4 KiB), is skipped for a piece of up to <see cref="SegmentSize"/>.
     /// </summary>
-    public const int MinimumPiece = 16 * 1024;
+    public const int MinimumPiece = 8 * 1024;
 
     /// <summary>Copies <paramref name="count"/> bytes from <paramref name="offset"/>, flushing after each batch of the size
     /// <paramref name="share"/> grants at that moment. <see cref="BodyOutcome.FileEnded"/> when the file ended early (it shrank after
