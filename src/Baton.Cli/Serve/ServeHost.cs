@@ -20,6 +20,10 @@ public static partial class ServeHost
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
+    /// <summary>Default of <c>Baton:RequestBufferSize</c> and <c>Baton:ResponseBufferSize</c>: bytes buffered per connection and
+    /// direction before back-pressure.</summary>
+    public const long DefaultConnectionBuffer = 32 * 1024;
+
     public static async Task<int> RunAsync(ServeArguments arguments, CancellationToken cancellation)
     {
         WebApplication app;
@@ -85,10 +89,17 @@ public static partial class ServeHost
         configuration.AddInMemoryCollection(overrides);
 
         builder.WebHost.UseUrls(configuration["urls"] ?? DefaultUrls);
-        var requestBuffer = configuration.GetValue($"{BatonOptions.SectionName}:RequestBufferSize", 128L * 1024);
         // The socket transport buffers up to MaxReadBufferSize (default 1 MiB) of received bytes per connection when the app reads
         // slower than the network, as an upload writing to disk does: measured as ~1 MiB of pinned blocks per concurrent upload.
-        builder.WebHost.UseSockets(sockets => sockets.MaxReadBufferSize = requestBuffer);
+        // Outgoing, a download's flush waits once MaxWriteBufferSize (default 64 KiB) is queued. Every busy connection holds about
+        // that much, so both are kept small; the kernel's socket buffers still carry the stream (bench/analysis.md, "Server memory").
+        var requestBuffer = configuration.GetValue($"{BatonOptions.SectionName}:RequestBufferSize", DefaultConnectionBuffer);
+        var responseBuffer = configuration.GetValue($"{BatonOptions.SectionName}:ResponseBufferSize", DefaultConnectionBuffer);
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.MaxReadBufferSize = requestBuffer;
+            sockets.MaxWriteBufferSize = responseBuffer;
+        });
         builder.WebHost.UseKestrelHttpsConfiguration(); // the slim builder leaves https:// addresses out unless asked
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -104,6 +115,7 @@ public static partial class ServeHost
             // Unread request bytes buffered per connection before TCP back-pressure applies (Kestrel's default is 1 MiB):
             // with hundreds of concurrent uploads the default alone could hold hundreds of MiB.
             kestrel.Limits.MaxRequestBufferSize = requestBuffer;
+            kestrel.Limits.MaxResponseBufferSize = responseBuffer;
             if (arguments.CertificatePath is { } certificate)
             {
                 var loaded = ServerCertificate.Load(certificate, arguments.CertificateKeyPath, configuration["CertificatePassword"]);

@@ -9,8 +9,9 @@ namespace Baton.Server.Downloads;
 /// </summary>
 public sealed class DownloadBuffers(IOptions<BatonOptions> options)
 {
-    /// <summary>The smallest batch a download is cut to, however many run.</summary>
-    public const int MinimumBatch = 64 * 1024;
+    /// <summary>The smallest batch a download is cut to, however many run: one small block of baton serve's transport pool
+    /// (LargeBlockMemoryPool.SmallBlockSize), which hundreds of busy connections get.</summary>
+    public const int MinimumBatch = 16 * 1024;
 
     private int _active;
 
@@ -24,14 +25,15 @@ public sealed class DownloadBuffers(IOptions<BatonOptions> options)
         return new Share(this);
     }
 
-    /// <summary>The batch size for one download now: the budget split evenly, between <see cref="MinimumBatch"/> and
-    /// <see cref="DownloadOptions.BufferSize"/>.</summary>
+    /// <summary>The batch size for one download now: the budget split evenly, cut to whole <see cref="MinimumBatch"/>es (so
+    /// batches fill whole small transport blocks), between <see cref="MinimumBatch"/> and <see cref="DownloadOptions.BufferSize"/>.
+    /// 200 downloads of a 4 MiB budget get 16 KiB each, 64 get 64 KiB.</summary>
     public int BatchSize
     {
         get
         {
             var settings = options.Value.Downloads;
-            var even = settings.BufferBudget / Math.Max(1, Active);
+            var even = settings.BufferBudget / Math.Max(1, Active) / MinimumBatch * MinimumBatch;
             return (int)Math.Clamp(even, MinimumBatch, Math.Max(MinimumBatch, settings.BufferSize));
         }
     }

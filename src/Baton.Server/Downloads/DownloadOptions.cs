@@ -19,7 +19,8 @@ public sealed class DownloadOptions
 
     /// <summary>
     /// Unflushed response bytes all downloads together may hold: each download's batch is this divided by the downloads
-    /// running, between 64 KiB and <see cref="BufferSize"/>. Bounds memory under many concurrent downloads. Default 4 MiB.
+    /// running, in whole 16 KiB steps between 16 KiB and <see cref="BufferSize"/>. Bounds memory under many concurrent downloads.
+    /// Default 4 MiB.
     /// </summary>
     [Range(64 * 1024, 1L << 32)]
     public long BufferBudget { get; set; } = 4L * 1024 * 1024;

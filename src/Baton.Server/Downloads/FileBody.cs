@@ -16,6 +16,13 @@ public static class FileBody
     /// </summary>
     public const int SegmentSize = 64 * 1024;
 
+    /// <summary>
+    /// Smallest piece read into what the pipe already has. Pieces otherwise come in the size the pipe's pool chooses
+    /// (baton serve's pool gives smaller blocks when hundreds of connections are busy); a smaller remainder, or a pool of
+    /// smaller blocks (Kestrel's own has 4 KiB), is skipped for a piece of up to <see cref="SegmentSize"/>.
+    /// </summary>
+    public const int MinimumPiece = 8 * 1024;
+
     /// <summary>Copies <paramref name="count"/> bytes from <paramref name="offset"/>, flushing after each batch of the size
     /// <paramref name="share"/> grants at that moment. <see cref="BodyOutcome.FileEnded"/> when the file ended early (it shrank after
     /// its length was announced) — the caller must then abort, since the promised Content-Length cannot be met;
@@ -33,8 +40,12 @@ public static class FileBody
             var filled = batch;
             while (batch > 0)
             {
-                var size = (int)Math.Min(SegmentSize, batch);
-                var memory = writer.GetMemory(size)[..size];
+                var memory = writer.GetMemory(1);
+                if (memory.Length < MinimumPiece)
+                {
+                    memory = writer.GetMemory((int)Math.Min(SegmentSize, batch));
+                }
+                memory = memory[..(int)Math.Min(Math.Min(memory.Length, SegmentSize), batch)];
                 var read = await reader.ReadAsync(offset, memory, cancellation);
                 if (read == 0)
                 {

@@ -17,7 +17,9 @@ public static class PageEndpoints
 
     public static IEndpointRouteBuilder MapPage(this IEndpointRouteBuilder endpoints)
     {
-        var assets = new PageAssets();
+        // Built at the first page request: reading the embedded files' manifest loads System.Private.Xml, ~3 MiB of mapped
+        // code that a server only moving files never needs (bench/analysis.md, "Server memory").
+        var page = new Lazy<PageAssets>(() => new PageAssets());
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<BatonOptions>>();
         var tokens = endpoints.ServiceProvider.GetRequiredService<ITokenSource>();
 
@@ -31,13 +33,14 @@ public static class PageEndpoints
                 return;
             }
             PageSecurityHeaders.ApplyToDocument(context.Response);
-            await assets.WriteAsync(context, PageAssets.DocumentPath);
+            await page.Value.WriteAsync(context, PageAssets.DocumentPath);
         }).ExcludeFromDescription();
 
         endpoints.MapMethods("/assets/{file}", [HttpMethods.Get, HttpMethods.Head], async context =>
         {
             var path = "assets/" + (string?)context.GetRouteValue("file");
             PageSecurityHeaders.ApplyToAsset(context.Response);
+            var assets = page.Value;
             await (assets.Contains(path)
                 ? assets.WriteAsync(context, path)
                 : ProblemResponder.WriteAsync(context, ProtocolErrors.NotFound));

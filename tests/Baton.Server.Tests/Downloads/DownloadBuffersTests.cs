@@ -40,6 +40,19 @@ public sealed class DownloadBuffersTests
         shares.ForEach(s => s.Dispose());
     }
 
+    [Theory]
+    [InlineData(200, 4L * 1024 * 1024, 16 * 1024)] // 20,971 bytes each, cut to whole pieces
+    [InlineData(3, 1024 * 1024, 21 * 16 * 1024)] // 349,525
+    [InlineData(64, 4L * 1024 * 1024, 64 * 1024)]
+    public void Batches_are_whole_multiples_of_the_minimum_batch(int downloads, long budget, int expected)
+    {
+        var buffers = Buffers(budget: budget);
+        var shares = Enumerable.Range(0, downloads).Select(_ => buffers.Enter()).ToList();
+        Assert.Equal(expected, shares[0].BatchSize);
+        Assert.Equal(0, shares[0].BatchSize % DownloadBuffers.MinimumBatch);
+        shares.ForEach(s => s.Dispose());
+    }
+
     [Fact]
     public void Disposing_a_share_twice_counts_it_out_once()
     {
