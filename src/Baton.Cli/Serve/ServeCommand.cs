@@ -43,10 +43,18 @@ public static class ServeCommand
             certificate,
             certificateKey,
         };
-        command.SetAction((parse, cancellation) => ServeHost.RunAsync(
-            new ServeArguments(parse.GetValue(root), parse.GetValue(urls), parse.GetValue(allowAnonymous), parse.GetValue(certificate),
-                parse.GetValue(certificateKey)),
-            cancellation));
+        command.SetAction((parse, cancellation) =>
+        {
+            // Only when this process is the baton tool: re-executing replaces the whole process.
+            if (System.Reflection.Assembly.GetEntryAssembly() == typeof(ServeCommand).Assembly)
+            {
+                Gen0Budget.Apply();
+            }
+            return ServeHost.RunAsync(
+                new ServeArguments(parse.GetValue(root), parse.GetValue(urls), parse.GetValue(allowAnonymous), parse.GetValue(certificate),
+                    parse.GetValue(certificateKey)),
+                cancellation);
+        });
         return command;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Baton.Cli.Serve;
 using Baton.Testing;
 
 namespace Baton.Cli.Tests.Serve;
@@ -41,6 +42,34 @@ public sealed partial class ServeCommandTests : IDisposable
             Assert.Equal("hello", await _http.GetStringAsync(new Uri(url, "files/hello.txt")));
         }
     }
+
+    [Fact]
+    public async Task The_server_re_executes_itself_once_with_a_small_gen0_budget_keeping_its_process_id()
+    {
+        var (process, url, _) = await StartAsync(["serve", _work.Combine("gen0"), "--urls", "http://127.0.0.1:0"]);
+        await using (process)
+        {
+            // The process the test started is the one serving (execve keeps the id), now with the variable in its environment.
+            Assert.Equal("ok", await _http.GetStringAsync(new Uri(url, "healthz")));
+            Assert.Contains($"{Gen0Budget.Variable}={Gen0Budget.Value}", EnvironmentOf(process.Id));
+        }
+    }
+
+    [Fact]
+    public async Task A_gen0_budget_the_operator_set_is_kept()
+    {
+        var (process, url, _) = await StartAsync(["serve", _work.Combine("gen0"), "--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string?> { [Gen0Budget.Variable] = "0" });
+        await using (process)
+        {
+            Assert.Equal("ok", await _http.GetStringAsync(new Uri(url, "healthz")));
+            var environment = EnvironmentOf(process.Id);
+            Assert.Contains($"{Gen0Budget.Variable}=0", environment);
+            Assert.DoesNotContain($"{Gen0Budget.Variable}={Gen0Budget.Value}", environment);
+        }
+    }
+
+    private static string[] EnvironmentOf(int pid) => File.ReadAllText($"/proc/{pid}/environ").Split('\0');
 
     [Fact]
     public async Task Root_defaults_to_data_in_the_working_folder_and_is_created()
