@@ -11,6 +11,16 @@ import { formatBytes } from './format.js';
 // larger ones come back as "ghosts" that resume once the same file is added again (tus resumes from the server's offset).
 const restorableFileSize = 1024 * 1024 * 1024;
 const restorableTotalSize = 4 * 1024 * 1024 * 1024;
+// Per Uppy instance: what a file's upload creation (its tus POST) waits for before it is sent (instant.js).
+const creationGates = new WeakMap();
+
+/**
+ * Holds back uploads' creations: `gate(file)` returns nothing (send now) or a promise; the creation is sent when it resolves
+ * and not at all when it rejects (the file was removed or completed otherwise; @uppy/tus has aborted that upload by then).
+ */
+export function gateCreations(uppy, gate) {
+  creationGates.set(uppy, gate);
+}
 
 export function describeRestrictions(config) {
   const parts = [];
@@ -75,8 +85,13 @@ export function createUploader(config, { onAccessProblem }) {
     // Past a full one-minute rate-limit window (429 with Retry-After) as well as brief outages.
     retryDelays: [0, 1000, 3000, 5000, 10000, 30000, 60000],
     // The token is read per request, so one entered after a 401 is used by the retry.
-    onBeforeRequest: (request) => {
+    onBeforeRequest: (request, file) => {
       for (const [name, value] of Object.entries(authHeaders())) request.setHeader(name, value);
+      const held = request.getMethod() === 'POST' && file ? creationGates.get(uppy)?.(file) : undefined;
+      // Paused while held: @uppy/tus aborted this attempt, and resuming starts a new one; this creation must not go out.
+      return held?.then(() => {
+        if (uppy.getFile(file.id)?.isPaused) throw new Error('paused before its creation');
+      });
     },
     onShouldRetry: (error, attempt, options, next) => {
       const status = error?.originalResponse?.getStatus?.();
