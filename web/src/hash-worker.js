@@ -1,13 +1,11 @@
-// Hashes files for instant upload (docs/page.md): a streaming SHA-256 (hash-wasm) over the File read in slices, so neither the
-// main thread nor memory ever holds a whole file. Messages in: { job, file } to hash, { cancel: job } to stop; out:
-// { job, hashed } every slice, then { job, digest } (standard Base64, as Repr-Digest carries it) or { job, error }.
+// Hashes files for instant upload (docs/page.md): a streaming SHA-256 (hash-wasm) over the File read as a stream, so neither
+// the main thread nor memory ever holds a whole file. Messages in: { job, file } to hash, { cancel: job } to stop; out:
+// { job, hashed } per chunk read, then { job, digest } (standard Base64, as Repr-Digest carries it) or { job, error }.
 // A job is a token the page makes per added file, so a file removed and added again is a new job, never the old one resumed.
 import { createSHA256 } from 'hash-wasm';
 
-const sliceSize = 8 * 1024 * 1024;
-// Slices read ahead while one is hashed: Chromium reads a Blob on other threads (browser process, IPC), so with reads in
-// flight the worker's own core only hashes. Two keep the next slice ready without holding more than 24 MiB.
-const readAhead = 2;
+// The page shows hash progress ("checking N %"); it needs no finer steps than this.
+const progressInterval = 200;
 const queue = [];
 const cancelled = new Set();
 let running = false;
@@ -46,26 +44,27 @@ async function drain() {
 async function hash(job, file) {
   const sha256 = await createSHA256();
   sha256.init();
-  const reads = [];
-  let next = 0;
-  const readMore = () => {
-    while (reads.length <= readAhead && next < file.size) {
-      const read = file.slice(next, Math.min(file.size, next + sliceSize)).arrayBuffer();
-      // A cancelled job leaves reads behind; their failure (the file gone) is nobody's concern.
-      read.catch(() => {});
-      reads.push(read);
-      next += sliceSize;
-    }
-  };
-  readMore();
+  // Blob.stream(): Chromium fills the stream from other threads (browser process, data pipe) while this one hashes, in chunks
+  // of up to 2 MiB handed over without a copy per slice — measured faster than awaiting file.slice().arrayBuffer() slices,
+  // even with reads ahead (bench/analysis.md §Page instant upload).
+  const reader = file.stream().getReader();
   let hashed = 0;
-  while (reads.length) {
-    const bytes = new Uint8Array(await reads.shift());
-    if (cancelled.has(job)) return null;
-    readMore();
-    sha256.update(bytes);
-    hashed += bytes.length;
-    self.postMessage({ job, hashed });
+  let reported = -Infinity;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (cancelled.has(job)) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    sha256.update(value);
+    hashed += value.length;
+    // Progress at most every progressInterval: a message per chunk would be thousands per GiB for the page to read.
+    const now = performance.now();
+    if (now - reported >= progressInterval) {
+      reported = now;
+      self.postMessage({ job, hashed });
+    }
   }
   return base64(sha256.digest('binary'));
 }

@@ -13,8 +13,6 @@ import { gateCreations } from './uploader.js';
 const tusVersion = '1.0.0';
 // A challenge asking for more than this is not answered here (the proof is computed from slices held in memory).
 const maxProofBytes = 1024 * 1024;
-// Worker progress is folded into Uppy state at most this often, so a fast hash does not re-render the list per slice.
-const progressInterval = 250;
 
 /** Whether the upload endpoint completes digest-first creations: Baton announces `Baton-File-Digest: sha-256` on OPTIONS. */
 async function offersDigests(endpoint) {
@@ -45,7 +43,7 @@ export async function installInstantUploads(uppy, config) {
   const worker = new Worker(resolve('assets/hash-worker.js'), { type: 'module' });
   const known = createKnownFiles(endpoint);
   // Per added file: its hash job (a fresh token per add, so a file removed and added again never takes the old job's
-  // messages), when its progress was last shown, and for a known file the gate its creation waits on.
+  // messages) and, for a known file, the gate its creation waits on.
   const checks = new Map();
   const jobFiles = new Map();
   let jobs = 0;
@@ -60,9 +58,7 @@ export async function installInstantUploads(uppy, config) {
     const file = check && uppy.getFile(id);
     if (!file) return;
     if (data.hashed !== undefined) {
-      const now = performance.now();
-      if (data.hashed < file.size && now - check.lastReport < progressInterval) return;
-      check.lastReport = now;
+      // The worker reports a few times a second at most (hash-worker.js), so each report can go into Uppy state.
       uppy.setFileState(id, { hashed: data.hashed });
       return;
     }
@@ -84,7 +80,7 @@ export async function installInstantUploads(uppy, config) {
   uppy.on('file-added', (file) => {
     if (file.isRemote || file.isGhost || !(file.data instanceof Blob)) return;
     const job = ++jobs;
-    checks.set(file.id, { job, lastReport: 0, gate: known.has(file) ? deferred() : null });
+    checks.set(file.id, { job, gate: known.has(file) ? deferred() : null });
     jobFiles.set(job, file.id);
     worker.postMessage({ job, file: file.data });
   });
