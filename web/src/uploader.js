@@ -9,7 +9,7 @@ import { formatBytes } from './format.js';
 
 // Files up to this size are kept in IndexedDB, so a reload resumes them without asking the user to pick them again;
 // larger ones come back as "ghosts" that resume once the same file is added again (tus resumes from the server's offset).
-const restorableFileSize = 1024 * 1024 * 1024;
+const restorableFileSize = 256 * 1024 * 1024;
 const restorableTotalSize = 4 * 1024 * 1024 * 1024;
 // Per Uppy instance: what a file's upload creation (its tus POST) waits for before it is sent (instant.js).
 const creationGates = new WeakMap();
