@@ -28,7 +28,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 repo=$(cd "$(dirname "$0")/.." && pwd)
-baton="$repo/src/Baton.Cli/bin/Release/net10.0/baton"
+# BATON=path/to/baton runs another build (A/B comparisons of the page, which the server embeds).
+baton="${BATON:-$repo/src/Baton.Cli/bin/Release/net10.0/baton}"
 driver="$repo/bench/InstantPage/bin/Release/net10.0/InstantPage"
 [ -x "$baton" ] && [ -x "$driver" ] || {
   echo "build first: dotnet build src/Baton.Cli -c Release && dotnet build bench/InstantPage -c Release" >&2; exit 2; }
