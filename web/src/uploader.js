@@ -76,6 +76,15 @@ export function createUploader(config, { onAccessProblem }) {
     fileManagerSelectionType: 'both',
   });
 
+  // How often each file was paused, so a held creation knows whether its attempt was aborted meanwhile.
+  const pauses = new Map();
+  const countPause = (id) => pauses.set(id, (pauses.get(id) ?? 0) + 1);
+  uppy.on('upload-pause', (file, isPaused) => {
+    if (file && isPaused) countPause(file.id);
+  });
+  uppy.on('pause-all', () => uppy.getFiles().forEach((file) => countPause(file.id)));
+  uppy.on('file-removed', (file) => pauses.delete(file.id));
+
   uppy.use(Tus, {
     endpoint: resolve(config.uploadEndpoint),
     chunkSize: config.chunkSize,
@@ -88,10 +97,12 @@ export function createUploader(config, { onAccessProblem }) {
     onBeforeRequest: (request, file) => {
       for (const [name, value] of Object.entries(authHeaders())) request.setHeader(name, value);
       const held = request.getMethod() === 'POST' && file ? creationGates.get(uppy)?.(file) : undefined;
-      // Paused while held: @uppy/tus aborted this attempt, and resuming starts a new one; this creation must not go out.
-      return held?.then(() => {
-        if (uppy.getFile(file.id)?.isPaused) throw new Error('paused before its creation');
-      });
+      if (!held) return undefined;
+      // Paused while held: @uppy/tus aborted this attempt, and a resume restarts the same tus-js-client upload, which sends its
+      // own creation. This attempt must then neither go out (an orphan upload on the server) nor fail (the restarted upload
+      // would take the failure as its own and retry it: a second creation), so it is left waiting, for good.
+      const pausedBefore = pauses.get(file.id);
+      return held.then(() => (pauses.get(file.id) === pausedBefore ? undefined : new Promise(() => {})));
     },
     onShouldRetry: (error, attempt, options, next) => {
       const status = error?.originalResponse?.getStatus?.();

@@ -126,6 +126,51 @@ public sealed class InstantUploadTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task A_known_file_paused_and_resumed_while_the_server_answers_is_created_once()
+    {
+        using var originals = new TempDirectory();
+        var file = originals.WriteRandomFile("paused.bin", 3 * MiB + 7, seed: 19);
+        var held = new HeldDigestCreations();
+        await using var server = await BatonTestServer.StartAsync(services: held.Install);
+        using var releaseOnExit = held;
+        await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
+        var page = session.Page;
+        await session.GotoAsync();
+        await page.AddFilesAsync(file);
+        await page.WaitForStatusAsync("paused.bin", "complete", 60_000);
+        await page.Transfer("paused.bin").Locator(".transfer-remove").ClickAsync();
+        await page.Transfer("paused.bin").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        using (var deleted = await server.Client.DeleteAsync("files/paused.bin"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+        held.Hold();
+
+        var creations = 0;
+        page.Request += (_, r) =>
+        {
+            if (r.Method == "POST" && r.Url.EndsWith("/uploads", StringComparison.Ordinal) && !r.Headers.ContainsKey("repr-digest"))
+            {
+                Interlocked.Increment(ref creations);
+            }
+        };
+        await page.AddFilesAsync(file);
+        // Known to this browser: its creation waits for the answer, which the server holds back while the user pauses and resumes.
+        await held.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        await page.Transfer("paused.bin").Locator(".transfer-toggle").ClickAsync();
+        await page.WaitForStatusAsync("paused.bin", "paused");
+        await page.Transfer("paused.bin").Locator(".transfer-toggle").ClickAsync();
+        await page.WaitForStatusAsync("paused.bin", "uploading");
+        held.Release();
+        await page.WaitForStatusAsync("paused.bin", "complete", 60_000);
+
+        // The aborted attempt's creation never went out: one upload created, not an orphan beside it.
+        Assert.Equal(1, Volatile.Read(ref creations));
+        Assert.Equal(FileHashes.Sha256Of(file), FileHashes.StoredSha256(server, "paused.bin"));
+        session.AssertNoErrors();
+    }
+
+    [Fact]
     [Trait("Speed", "Slow")]
     public async Task A_200_MiB_file_is_hashed_off_the_main_thread_while_it_uploads_and_the_page_keeps_painting()
     {
