@@ -1,11 +1,14 @@
-// Hashes files for instant upload (docs/page.md): a streaming SHA-256 (hash-wasm) over the File read as a stream, so neither
-// the main thread nor memory ever holds a whole file. Messages in: { job, file } to hash, { cancel: job } to stop; out:
-// { job, hashed } per chunk read, then { job, digest } (standard Base64, as Repr-Digest carries it) or { job, error }.
+// Hashes files for instant upload (docs/page.md): a streaming SHA-256 (hash-wasm) over the File read as a stream into two
+// 2 MiB buffers, so neither the main thread nor memory ever holds a whole file. Messages in: { job, file } to hash,
+// { cancel: job } to stop; out: { job, hashed } a few times a second, then { job, digest } (standard Base64, as Repr-Digest
+// carries it) or { job, error }.
 // A job is a token the page makes per added file, so a file removed and added again is a new job, never the old one resumed.
 import { createSHA256 } from 'hash-wasm';
 
 // The page shows hash progress ("checking N %"); it needs no finer steps than this.
 const progressInterval = 200;
+// Each of the two read buffers (chunks below); 2 MiB measured at least as fast as 1 or 8 MiB.
+const bufferSize = 2 * 1024 * 1024;
 const queue = [];
 const cancelled = new Set();
 let running = false;
@@ -44,22 +47,13 @@ async function drain() {
 async function hash(job, file) {
   const sha256 = await createSHA256();
   sha256.init();
-  // Blob.stream(): Chromium fills the stream from other threads (browser process, data pipe) while this one hashes, in chunks
-  // of up to 2 MiB handed over without a copy per slice — measured faster than awaiting file.slice().arrayBuffer() slices,
-  // even with reads ahead (bench/analysis.md §Page instant upload).
-  const reader = file.stream().getReader();
   let hashed = 0;
   let reported = -Infinity;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (cancelled.has(job)) {
-      reader.cancel().catch(() => {});
-      return null;
-    }
-    sha256.update(value);
-    hashed += value.length;
-    // Progress at most every progressInterval: a message per chunk would be thousands per GiB for the page to read.
+  for await (const bytes of chunks(file)) {
+    if (cancelled.has(job)) return null;
+    sha256.update(bytes);
+    hashed += bytes.length;
+    // Progress at most every progressInterval: a message per chunk would be hundreds per GiB for the page to read.
     const now = performance.now();
     if (now - reported >= progressInterval) {
       reported = now;
@@ -67,6 +61,61 @@ async function hash(job, file) {
     }
   }
   return base64(sha256.digest('binary'));
+}
+
+/**
+ * The file's bytes in order, read with Blob.stream(). Chromium fills the stream from other threads (browser process, data pipe)
+ * while this one hashes. A BYOB reader fills two reused 2 MiB buffers — one filling while the other is hashed — instead of a
+ * fresh buffer per chunk, whose page faults and copies were a quarter of this thread's time (bench/analysis.md §Page instant
+ * upload); browsers whose Blob stream is not a byte stream get the default reader's chunks.
+ */
+async function* chunks(file) {
+  const stream = file.stream();
+  let reader;
+  try {
+    reader = stream.getReader({ mode: 'byob' });
+  } catch {
+    reader = null;
+  }
+  try {
+    if (!reader) {
+      const plain = stream.getReader();
+      try {
+        for (;;) {
+          const { done, value } = await plain.read();
+          if (done) return;
+          yield value;
+        }
+      } finally {
+        plain.cancel().catch(() => {});
+      }
+    }
+    let current = await fill(reader, new ArrayBuffer(bufferSize));
+    let spare = new ArrayBuffer(bufferSize);
+    for (;;) {
+      const next = current.done ? null : fill(reader, spare);
+      // A cancelled job stops mid-file: the read in flight must not be reported as unhandled.
+      next?.catch(() => {});
+      if (current.filled) yield new Uint8Array(current.buffer, 0, current.filled);
+      if (!next) return;
+      spare = current.buffer;
+      current = await next;
+    }
+  } finally {
+    reader?.cancel().catch(() => {});
+  }
+}
+
+/** Reads into `buffer` until it is full or the stream ends; BYOB reads hand the (transferred) buffer back each time. */
+async function fill(reader, buffer) {
+  let filled = 0;
+  while (filled < bufferSize) {
+    const { done, value } = await reader.read(new Uint8Array(buffer, filled, bufferSize - filled));
+    if (done) return { buffer: value ? value.buffer : buffer, filled, done: true };
+    buffer = value.buffer;
+    filled += value.byteLength;
+  }
+  return { buffer, filled, done: false };
 }
 
 function base64(bytes) {
