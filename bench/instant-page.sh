@@ -12,7 +12,10 @@
 #   page hash worker alone                          — the page's own hash-worker.js over the file, no upload running
 #   page, first upload                              — file handed to the picker until the row says done (uploaded while
 #                                                     hashed; "page hash" is until the in-page SHA-256 is known)
-#   page, the same file again                       — until the row says "Already on the server"
+#   page, the same file again                       — until the row says "Already on the server" (this browser uploaded
+#                                                     it before, so the page hashes it first: the instant path)
+#   page in another browser context                 — a browser that never uploaded the file: it uploads while it hashes;
+#                                                     until the row ends, "instant" or (the upload finished first) "complete"
 # Prints each run and the medians as a Markdown table.
 set -euo pipefail
 size_mib=1024
@@ -25,7 +28,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 repo=$(cd "$(dirname "$0")/.." && pwd)
-baton="$repo/src/Baton.Cli/bin/Release/net10.0/baton"
+# BATON=path/to/baton runs another build (A/B comparisons of the page, which the server embeds).
+baton="${BATON:-$repo/src/Baton.Cli/bin/Release/net10.0/baton}"
 driver="$repo/bench/InstantPage/bin/Release/net10.0/InstantPage"
 [ -x "$baton" ] && [ -x "$driver" ] || {
   echo "build first: dotnet build src/Baton.Cli -c Release && dotnet build bench/InstantPage -c Release" >&2; exit 2; }
@@ -44,7 +48,8 @@ head -c $((size_mib * 1024 * 1024)) /dev/urandom > "$file"
 seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-declare -a sha ossl worker hash first again
+declare -a sha ossl worker hash first again other
+other_outcomes=
 cat "$file" > /dev/null
 for round in $(seq 1 "$rounds"); do
   rm -rf "$work/root"
@@ -60,9 +65,13 @@ for round in $(seq 1 "$rounds"); do
   hash[round]=$(sed -n 's/.*hash=\([0-9.]*\).*/\1/p' <<< "$line")
   first[round]=$(sed -n 's/.*first=\([0-9.]*\).*/\1/p' <<< "$line")
   again[round]=$(sed -n 's/.*instant=\([0-9.]*\).*/\1/p' <<< "$line")
+  other[round]=$(sed -n 's/.*other=\([0-9.]*\).*/\1/p' <<< "$line")
+  other_status=$(sed -n 's/.*other_status=\([a-z]*\).*/\1/p' <<< "$line")
+  other_outcomes="$other_outcomes $other_status"
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
-  printf 'round %d: sha256sum %.2f s, openssl %.2f s, page hash worker alone %.2f s, page first upload %.2f s (in-page hash known at %.2f s), page again (instant) %.2f s\n' \
-    "$round" "${sha[round]}" "${ossl[round]}" "${worker[round]}" "${first[round]}" "${hash[round]}" "${again[round]}"
+  printf 'round %d: sha256sum %.2f s, openssl %.2f s, page hash worker alone %.2f s, page first upload %.2f s (in-page hash known at %.2f s), page again (instant) %.2f s, another browser %.2f s (%s)\n' \
+    "$round" "${sha[round]}" "${ossl[round]}" "${worker[round]}" "${first[round]}" "${hash[round]}" "${again[round]}" \
+    "${other[round]}" "$other_status"
 done
 
 row() { local name=$1; shift; local m; m=$(printf '%s\n' "$@" | median); printf '| %s | %.2f | %.0f |\n' "$name" "$m" "$(echo "$size_mib / $m" | bc -l)"; }
@@ -74,6 +83,7 @@ echo '| --- | ---: | ---: |'
 row 'sha256sum FILE' "${sha[@]}"
 row 'openssl dgst -sha256 FILE' "${ossl[@]}"
 row 'page hash worker alone (hash-wasm in a Web Worker, no upload running)' "${worker[@]}"
-row 'page, already stored: until "Already on the server" (in-page hash while uploading + digest-first creation)' "${again[@]}"
+row 'page, already stored, uploaded before from this browser: until "Already on the server" (in-page hash, then digest-first creation)' "${again[@]}"
+row "page, already stored, added in another browser: until the row ends (upload while hashing; ended as:$other_outcomes)" "${other[@]}"
 row 'page, first upload: until the in-page SHA-256 is known (hashed while uploading)' "${hash[@]}"
 row 'page, first upload: until done (normal upload, hashed alongside)' "${first[@]}"

@@ -3,13 +3,16 @@
 // server whether it already holds that content. If it does, the upload is complete at once: the running upload is stopped and
 // its partial upload terminated, and the file shows "Already on the server". Otherwise the extra creation is terminated and the
 // running upload simply continues; a file whose upload finishes before its hash just finishes.
+// A file this browser finished uploading before (known-files.js) is the exception: the server very likely has it, and on a fast
+// link its upload could finish before the hash (a full upload of bytes the server holds, and the CPU the hash needed spent on
+// it). Its creation waits for the answer instead (gateCreations in uploader.js): no upload runs unless the server lacks it.
 import { authHeaders, resolve } from './api.js';
+import { createKnownFiles } from './known-files.js';
+import { gateCreations } from './uploader.js';
 
 const tusVersion = '1.0.0';
 // A challenge asking for more than this is not answered here (the proof is computed from slices held in memory).
 const maxProofBytes = 1024 * 1024;
-// Worker progress is folded into Uppy state at most this often, so a fast hash does not re-render the list per slice.
-const progressInterval = 250;
 
 /** Whether the upload endpoint completes digest-first creations: Baton announces `Baton-File-Digest: sha-256` on OPTIONS. */
 async function offersDigests(endpoint) {
@@ -21,41 +24,90 @@ async function offersDigests(endpoint) {
   }
 }
 
+/** A promise with its settle functions, settled once. */
+function deferred() {
+  let resolve;
+  let reject;
+  const promise = new Promise((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A gate nobody waits on (the upload never reached its creation) must not report an unhandled rejection.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
 export async function installInstantUploads(uppy, config) {
   const endpoint = resolve(config.uploadEndpoint);
   if (typeof Worker === 'undefined' || !(await offersDigests(endpoint))) return;
   const worker = new Worker(resolve('assets/hash-worker.js'), { type: 'module' });
-  const lastReport = new Map();
+  const known = createKnownFiles(endpoint);
+  // Per added file: its hash job (a fresh token per add, so a file removed and added again never takes the old job's
+  // messages) and, for a known file, the gate its creation waits on.
+  const checks = new Map();
+  const jobFiles = new Map();
+  let jobs = 0;
   // Files this module stopped itself: the synthetic 'file-removed' that stops their tus upload must not cancel anything else.
   const stopping = new Set();
 
+  gateCreations(uppy, (file) => checks.get(file.id)?.gate?.promise);
+
   worker.onmessage = ({ data }) => {
-    const file = uppy.getFile(data.id);
+    const id = jobFiles.get(data.job);
+    const check = id === undefined ? undefined : checks.get(id);
+    const file = check && uppy.getFile(id);
     if (!file) return;
     if (data.hashed !== undefined) {
-      const now = performance.now();
-      if (data.hashed < file.size && now - (lastReport.get(file.id) ?? 0) < progressInterval) return;
-      lastReport.set(file.id, now);
-      uppy.setFileState(file.id, { hashed: data.hashed });
-    } else if (data.digest) {
-      lastReport.delete(file.id);
-      uppy.setFileState(file.id, { sha256: data.digest });
-      askServer(file.id, data.digest).catch((error) => uppy.log(`[instant] ${file.name}: ${error.message}`, 'warning'));
-    } else if (data.error) {
+      // The worker reports a few times a second at most (hash-worker.js), so each report can go into Uppy state.
+      uppy.setFileState(id, { hashed: data.hashed });
+      return;
+    }
+    endJob(id);
+    if (data.digest) {
+      uppy.setFileState(id, { sha256: data.digest });
+      askServer(id, data.digest)
+        .then((instant) => (instant ? check.gate?.reject(new Error('already on the server')) : check.gate?.resolve()))
+        .catch((error) => {
+          uppy.log(`[instant] ${file.name}: ${error.message}`, 'warning');
+          check.gate?.resolve();
+        });
+    } else {
       uppy.log(`[instant] ${file.name}: hashing failed: ${data.error}`, 'warning');
+      check.gate?.resolve();
     }
   };
 
   uppy.on('file-added', (file) => {
-    if (!file.isRemote && !file.isGhost && file.data instanceof Blob) worker.postMessage({ id: file.id, file: file.data });
+    if (file.isRemote || file.isGhost || !(file.data instanceof Blob)) return;
+    const job = ++jobs;
+    checks.set(file.id, { job, gate: known.has(file) ? deferred() : null });
+    jobFiles.set(job, file.id);
+    worker.postMessage({ job, file: file.data });
   });
   uppy.on('file-removed', (file) => {
-    if (!stopping.has(file.id)) worker.postMessage({ cancel: file.id });
+    if (stopping.has(file.id)) return;
+    checks.get(file.id)?.gate?.reject(new Error('removed'));
+    endJob(file.id, true);
+    checks.delete(file.id);
+  });
+  uppy.on('upload-success', (file) => {
+    if (!file) return;
+    known.add(file);
+    // Uploaded before its hash was known: the hash has nothing left to decide, and the other uploads need the CPU.
+    if (!file.instant) endJob(file.id, true);
   });
 
+  function endJob(id, cancel = false) {
+    const check = checks.get(id);
+    if (!check || !jobFiles.has(check.job)) return;
+    jobFiles.delete(check.job);
+    if (cancel) worker.postMessage({ cancel: check.job });
+  }
+
+  /** Asks with a digest-first creation; true when the file is now complete on the server (and its upload stopped). */
   async function askServer(id, digest) {
     let file = uppy.getFile(id);
-    if (!file || file.progress.uploadComplete || file.error) return;
+    if (!file || file.progress.uploadComplete || file.error) return false;
     const created = await fetch(endpoint, {
       method: 'POST',
       headers: {
@@ -67,7 +119,7 @@ export async function installInstantUploads(uppy, config) {
       },
     });
     const location = created.headers.get('Location');
-    if (created.status !== 201 || !location) return;
+    if (created.status !== 201 || !location) return false;
     const uploadUrl = new URL(location, endpoint).toString();
     let complete = Number(created.headers.get('Upload-Offset')) === file.size;
     let fileUrl = created.headers.get('Baton-File-Url');
@@ -86,10 +138,11 @@ export async function installInstantUploads(uppy, config) {
     if (!complete) {
       // The server does not hold the content (for this caller): the running upload goes on; the extra creation is not needed.
       fetch(uploadUrl, { method: 'DELETE', headers: { 'Tus-Resumable': tusVersion, ...authHeaders() } }).catch(() => {});
-      return;
+      return false;
     }
-    if (!file || file.progress.uploadComplete) return;
-    // Stop the running upload: @uppy/tus aborts it and terminates its partial upload on 'file-removed' for this file.
+    if (!file || file.progress.uploadComplete) return false;
+    // Stop the running upload: @uppy/tus aborts it and terminates its partial upload on 'file-removed' for this file (an upload
+    // still waiting at its gate has sent nothing; the gate is then closed for good by the caller).
     stopping.add(id);
     uppy.emit('file-removed', file);
     stopping.delete(id);
@@ -99,6 +152,7 @@ export async function installInstantUploads(uppy, config) {
       body: { instant: true },
       uploadURL: fileUrl ? new URL(fileUrl, endpoint).toString() : uploadUrl,
     });
+    return true;
   }
 }
 

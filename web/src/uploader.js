@@ -9,8 +9,18 @@ import { formatBytes } from './format.js';
 
 // Files up to this size are kept in IndexedDB, so a reload resumes them without asking the user to pick them again;
 // larger ones come back as "ghosts" that resume once the same file is added again (tus resumes from the server's offset).
-const restorableFileSize = 1024 * 1024 * 1024;
+const restorableFileSize = 256 * 1024 * 1024;
 const restorableTotalSize = 4 * 1024 * 1024 * 1024;
+// Per Uppy instance: what a file's upload creation (its tus POST) waits for before it is sent (instant.js).
+const creationGates = new WeakMap();
+
+/**
+ * Holds back uploads' creations: `gate(file)` returns nothing (send now) or a promise; the creation is sent when it resolves
+ * and not at all when it rejects (the file was removed or completed otherwise; @uppy/tus has aborted that upload by then).
+ */
+export function gateCreations(uppy, gate) {
+  creationGates.set(uppy, gate);
+}
 
 export function describeRestrictions(config) {
   const parts = [];
@@ -66,6 +76,15 @@ export function createUploader(config, { onAccessProblem }) {
     fileManagerSelectionType: 'both',
   });
 
+  // How often each file was paused, so a held creation knows whether its attempt was aborted meanwhile.
+  const pauses = new Map();
+  const countPause = (id) => pauses.set(id, (pauses.get(id) ?? 0) + 1);
+  uppy.on('upload-pause', (file, isPaused) => {
+    if (file && isPaused) countPause(file.id);
+  });
+  uppy.on('pause-all', () => uppy.getFiles().forEach((file) => countPause(file.id)));
+  uppy.on('file-removed', (file) => pauses.delete(file.id));
+
   uppy.use(Tus, {
     endpoint: resolve(config.uploadEndpoint),
     chunkSize: config.chunkSize,
@@ -75,8 +94,15 @@ export function createUploader(config, { onAccessProblem }) {
     // Past a full one-minute rate-limit window (429 with Retry-After) as well as brief outages.
     retryDelays: [0, 1000, 3000, 5000, 10000, 30000, 60000],
     // The token is read per request, so one entered after a 401 is used by the retry.
-    onBeforeRequest: (request) => {
+    onBeforeRequest: (request, file) => {
       for (const [name, value] of Object.entries(authHeaders())) request.setHeader(name, value);
+      const held = request.getMethod() === 'POST' && file ? creationGates.get(uppy)?.(file) : undefined;
+      if (!held) return undefined;
+      // Paused while held: @uppy/tus aborted this attempt, and a resume restarts the same tus-js-client upload, which sends its
+      // own creation. This attempt must then neither go out (an orphan upload on the server) nor fail (the restarted upload
+      // would take the failure as its own and retry it: a second creation), so it is left waiting, for good.
+      const pausedBefore = pauses.get(file.id);
+      return held.then(() => (pauses.get(file.id) === pausedBefore ? undefined : new Promise(() => {})));
     },
     onShouldRetry: (error, attempt, options, next) => {
       const status = error?.originalResponse?.getStatus?.();
