@@ -43,11 +43,12 @@ public class CommandLineTests
     public async Task Get_of_a_server_that_never_answered_fails_fast_without_retries_with_the_network_code()
     {
         using var dir = new TempDirectory();
+        using var refusing = new RefusingPort();
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var run = await BatonCli.RunAsync(["get", $"http://127.0.0.1:{FreePort.Next()}/x.bin", "-o", dir.Combine("x.bin"), "--retries", "5"]);
+        var run = await BatonCli.RunAsync(["get", $"http://127.0.0.1:{refusing.Port}/x.bin", "-o", dir.Combine("x.bin"), "--retries", "5"]);
         var elapsed = watch.Elapsed;
-        var quiet = await BatonCli.RunAsync(["get", $"http://127.0.0.1:{FreePort.Next()}/x.bin", "-o", dir.Combine("x.bin"), "--retries", "1", "-q"]);
+        var quiet = await BatonCli.RunAsync(["get", $"http://127.0.0.1:{refusing.Port}/x.bin", "-o", dir.Combine("x.bin"), "--retries", "1", "-q"]);
 
         Assert.Equal(3, run.ExitCode);
         Assert.DoesNotContain("baton: retry", run.Output);

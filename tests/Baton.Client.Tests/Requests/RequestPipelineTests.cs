@@ -82,7 +82,8 @@ public sealed class RequestPipelineTests
     [Fact]
     public async Task Connection_refused_by_a_host_that_never_answered_fails_fast_as_a_network_failure()
     {
-        var port = FreePort.Next();
+        using var refusing = new RefusingPort();
+        var port = refusing.Port;
         using var http = RequestPipeline.CreateClient();
         var watch = Stopwatch.StartNew();
 

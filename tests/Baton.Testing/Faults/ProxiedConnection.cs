@@ -87,6 +87,9 @@ internal sealed class ProxiedConnection(FaultProxy proxy, int index, Socket clie
     /// <summary>Applies the fault; false when the connection is gone afterwards.</summary>
     private async Task<bool> FireAsync()
     {
+        // Taken before the hold is announced: a test that sees HoldsReached and releases at once completes this signal. Read
+        // after FaultFired, it could already be the next one, which nobody releases (a hang seen in a full-suite run).
+        var released = proxy.Released;
         proxy.FaultFired(index, plan);
         switch (plan.Kind)
         {
@@ -106,7 +109,7 @@ internal sealed class ProxiedConnection(FaultProxy proxy, int index, Socket clie
                 }
                 return true;
             case FaultKind.Hold:
-                await proxy.Released.WaitAsync(_closed.Token);
+                await released.WaitAsync(_closed.Token);
                 return true;
             default:
                 return true;
