@@ -75,21 +75,10 @@ async function* chunks(file) {
   try {
     reader = stream.getReader({ mode: 'byob' });
   } catch {
-    reader = null;
+    yield* plainChunks(stream.getReader());
+    return;
   }
   try {
-    if (!reader) {
-      const plain = stream.getReader();
-      try {
-        for (;;) {
-          const { done, value } = await plain.read();
-          if (done) return;
-          yield value;
-        }
-      } finally {
-        plain.cancel().catch(() => {});
-      }
-    }
     let current = await fill(reader, new ArrayBuffer(bufferSize));
     let spare = new ArrayBuffer(bufferSize);
     for (;;) {
@@ -102,7 +91,20 @@ async function* chunks(file) {
       current = await next;
     }
   } finally {
-    reader?.cancel().catch(() => {});
+    reader.cancel().catch(() => {});
+  }
+}
+
+/** The default reader's chunks, for a Blob stream that is not a byte stream. */
+async function* plainChunks(reader) {
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
   }
 }
 

@@ -16,8 +16,14 @@ public static class ReportMerge
         var fresh = Sections.Parse(partial);
         var stamp = $"This section is from `{command}` on {when:yyyy-MM-dd HH:mm} UTC (the other sections from the run named at the top).";
         var md = new StringBuilder(old.Preamble);
+        // Cases that had no section yet go before the analysis (or last, on a page without one).
+        var added = fresh.Items.Where(i => IdOf(i.Heading) is { } id && ranIds.Contains(id) && old.Find(id) is null).ToList();
         foreach (var (heading, body) in old.Items)
         {
+            if (heading == "## Analysis")
+            {
+                AppendSections(md, added, stamp);
+            }
             md.Append(heading).Append('\n');
             if (heading == "## Analysis" && fresh.Body(heading) is { } analysis)
             {
@@ -29,22 +35,27 @@ public static class ReportMerge
             }
             else if (IdOf(heading) is { } id && ranIds.Contains(id) && fresh.Find(id) is { } replacement)
             {
-                md.Append(InsertStamp(replacement.Body, stamp));
+                md.Append(Stamped(replacement.Body, stamp));
             }
             else
             {
                 md.Append(body);
             }
         }
-        // Cases that had no section yet go before the analysis.
-        foreach (var (heading, body) in fresh.Items)
-        {
-            if (IdOf(heading) is { } id && ranIds.Contains(id) && old.Find(id) is null)
-            {
-                md.Append(heading).Append('\n').Append(InsertStamp(body, stamp));
-            }
-        }
+        AppendSections(md, added, stamp);
         return md.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>A fresh section's body with the stamp first: after the table, chart and notes it would be buried.</summary>
+    private static string Stamped(string body, string stamp) => "\n" + stamp + "\n" + body;
+
+    private static void AppendSections(StringBuilder md, List<(string Heading, string Body)> sections, string stamp)
+    {
+        foreach (var (heading, body) in sections)
+        {
+            md.Append(heading).Append('\n').Append(Stamped(body, stamp));
+        }
+        sections.Clear();
     }
 
     private static string? IdOf(string heading) =>
@@ -85,12 +96,6 @@ public static class ReportMerge
             ? line[2..line.IndexOf(" |", 1, StringComparison.Ordinal)]
             : null;
 
-    private static string InsertStamp(string body, string stamp)
-    {
-        // After the table, chart and notes would bury it: put it first.
-        return "\n" + stamp + "\n" + body;
-    }
-
     /// <summary>A page cut at its second-level headings: the text before the first, then (heading, body) pairs in order.</summary>
     private sealed record Sections(string Preamble, List<(string Heading, string Body)> Items)
     {
@@ -130,6 +135,6 @@ public static class ReportMerge
         public string? Body(string heading) => Items.FirstOrDefault(i => i.Heading == heading).Body;
 
         public (string Heading, string Body)? Find(string id) =>
-            Items.Any(i => IdOf(i.Heading) == id) ? Items.First(i => IdOf(i.Heading) == id) : null;
+            Items.Cast<(string, string)?>().FirstOrDefault(i => IdOf(i!.Value.Item1) == id);
     }
 }
