@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 
 # ceph-mon, ceph-osd, radosgw: the S3 engine (Ceph RGW) scripts/rgw-start.sh runs for the S3 backend's tests.
 # postgresql: the shared state of cluster mode, which scripts/pg-start.sh runs for the cluster tests.
-apt_packages=(curl wget aria2 nginx axel chromium unzip ceph-mon ceph-osd radosgw postgresql)
+# clang-14, lld-14: rebuild the page's SHA-256 WebAssembly (web/sha256/build.sh --check) to prove the committed modules.
+apt_packages=(curl wget aria2 nginx axel chromium unzip ceph-mon ceph-osd radosgw postgresql clang-14 lld-14)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

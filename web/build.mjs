@@ -22,6 +22,8 @@ await build({
   format: 'esm',
   target: ['es2022'],
   legalComments: 'linked',
+  // The hash worker's SHA-256 modules (web/sha256), embedded as bytes: no extra request, no wasm MIME type to serve.
+  loader: { '.wasm': 'binary' },
   logLevel: 'warning',
 });
 await copyFile(join(here, 'src', 'index.html'), join(out, 'index.html'));

@@ -1,9 +1,9 @@
-// Hashes files for instant upload (docs/page.md): a streaming SHA-256 (hash-wasm) over the File read as a stream into two
+// Hashes files for instant upload (docs/page.md): a streaming SHA-256 (sha256.js, WebAssembly) over the File read as a stream into two
 // 2 MiB buffers, so neither the main thread nor memory ever holds a whole file. Messages in: { job, file } to hash,
 // { cancel: job } to stop; out: { job, hashed } a few times a second, then { job, digest } (standard Base64, as Repr-Digest
 // carries it) or { job, error }.
 // A job is a token the page makes per added file, so a file removed and added again is a new job, never the old one resumed.
-import { createSHA256 } from 'hash-wasm';
+import { createSha256 } from './sha256.js';
 
 // The page shows hash progress ("checking N %"); it needs no finer steps than this.
 const progressInterval = 200;
@@ -45,8 +45,7 @@ async function drain() {
 }
 
 async function hash(job, file) {
-  const sha256 = await createSHA256();
-  sha256.init();
+  const sha256 = await createSha256();
   let hashed = 0;
   let reported = -Infinity;
   for await (const bytes of chunks(file)) {
@@ -60,7 +59,7 @@ async function hash(job, file) {
       self.postMessage({ job, hashed });
     }
   }
-  return base64(sha256.digest('binary'));
+  return base64(sha256.digest());
 }
 
 /**
