@@ -57,6 +57,10 @@ try
         // A partial run updates its own cases' goals and sections and keeps the rest of the page.
         report = ReportMerge.Merge(await File.ReadAllTextAsync(page), report, only, command, when);
     }
+    else if (File.Exists(page))
+    {
+        report = ReportMerge.KeepForeign(await File.ReadAllTextAsync(page), report);
+    }
     await File.WriteAllTextAsync(page, report);
     Console.WriteLine(report);
     return 0;

@@ -73,7 +73,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"worker={worker:0.000} hash={hash:0.000} first={first:0.000} instant={instant:0.000} instant_hash={instantHash:0.000} other={otherSeconds:0.000} other_status={otherStatus}"));
 return 0;
 
-// Seconds the page's own hash worker (/assets/hash-worker.js, hash-wasm) takes over the whole file with nothing else running:
+// Seconds the page's own hash worker (/assets/hash-worker.js, web/sha256's WebAssembly) takes over the whole file with nothing else running:
 // a file input of its own, outside the Dashboard, so no upload starts.
 async Task<double> WorkerAloneAsync()
 {

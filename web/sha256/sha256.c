@@ -1,8 +1,8 @@
 // SHA-256 (FIPS 180-4) for the page's hash worker, compiled to WebAssembly by build.sh.
 //
 // Hand-written instead of hash-wasm (the library the page used before) for a measured reason: in Chromium 156's workers this
-// hashes 1 GiB 10-15 % faster (median of 10 interleaved rounds each, bench/analysis.md §Page instant upload), and the page's
-// instant path costs exactly its hash. Where the time goes: the 64 rounds are scalar and serial; the message schedule
+// hashes ~10 % faster (two workers hashing the same 256 MiB side by side, median of 12 pairs; bench/analysis.md §Page instant
+// upload), and the page's instant path costs exactly its hash. Where the time goes: the 64 rounds are scalar and serial; the message schedule
 // (FIPS 180-4 §6.2.2 step 1) is computed four words at a time with wasm SIMD, together with W+K, before the rounds; the
 // rounds accumulate into h (shorter dependency chains) and carry a^b into the next round's Maj (one operation fewer).
 // Without SIMD (build.sh's scalar build, for engines that lack it) the schedule is the usual rolling 16-word window.

@@ -7,6 +7,7 @@ namespace Baton.Bench.Report;
 /// cases that ran are replaced (each marked with the command and time it came from), everything else — other cases' sections
 /// from the full run named at the top, sections written by other scripts (e.g. <c>## instant-upload</c>) — is kept; the analysis is
 /// bench/analysis.md as it is now. Without this a partial run replaced the whole page with its own cases.
+/// A full run replaces the page but keeps the sections other scripts wrote (<see cref="KeepForeign"/>).
 /// </summary>
 public static class ReportMerge
 {
@@ -44,6 +45,40 @@ public static class ReportMerge
         }
         AppendSections(md, added, stamp);
         return md.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>
+    /// A full run's page keeps the sections other scripts wrote (e.g. <c>## instant-upload</c>, bench/instant-*.sh), which the
+    /// harness cannot regenerate, in their place before the analysis; without this a full run dropped them.
+    /// </summary>
+    public static string KeepForeign(string existing, string full)
+    {
+        var fresh = Sections.Parse(full);
+        var foreign = Sections.Parse(existing).Items.Where(i => IdOf(i.Heading) is { } id && fresh.Find(id) is null).ToList();
+        if (foreign.Count == 0)
+        {
+            return full;
+        }
+        var md = new StringBuilder(fresh.Preamble);
+        foreach (var (heading, body) in fresh.Items)
+        {
+            if (heading == "## Analysis")
+            {
+                AppendAll(md, foreign);
+            }
+            md.Append(heading).Append('\n').Append(body);
+        }
+        AppendAll(md, foreign);
+        return md.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private static void AppendAll(StringBuilder md, List<(string Heading, string Body)> sections)
+    {
+        foreach (var (heading, body) in sections)
+        {
+            md.Append(heading).Append('\n').Append(body);
+        }
+        sections.Clear();
     }
 
     /// <summary>A fresh section's body with the stamp first: after the table, chart and notes it would be buried.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Baton.Browser.Tests.Page;
 
 /// <summary>
-/// Issue 15 item 6, the page: every file is hashed (SHA-256, hash-wasm in a Web Worker) while it uploads; once the hash is known
+/// Issue 15 item 6, the page: every file is hashed (SHA-256 in WebAssembly, in a Web Worker) while it uploads; once the hash is known
 /// a digest-first creation asks the server, which completes a file it already holds — the running upload is stopped and
 /// terminated, the row says "Already on the server", and no second copy is stored. A file this browser uploaded before is
 /// hashed first instead (its upload held until the server answered). A large file keeps the page responsive.
