@@ -65,27 +65,34 @@ public sealed partial class S3UploadStore
                 break;
             }
             var data = read.Buffer;
-            if (data.Length > room - fill.Taken)
+            try
             {
-                request.Body.AdvanceTo(data.End);
-                entry.DropDigest();
-                return new AppendResult(AppendOutcome.LengthExceeded, entry.Info);
-            }
-            foreach (var segment in data)
-            {
-                var rest = segment;
-                while (!rest.IsEmpty)
+                if (data.Length > room - fill.Taken)
                 {
-                    var taken = fill.Take(rest.Span);
-                    Hash(entry, request.Verifier, rest.Span[..taken]);
-                    rest = rest[taken..];
-                    if (fill.IsFull)
+                    entry.DropDigest();
+                    return new AppendResult(AppendOutcome.LengthExceeded, entry.Info);
+                }
+                foreach (var segment in data)
+                {
+                    var rest = segment;
+                    while (!rest.IsEmpty)
                     {
-                        await SendPartAsync(entry, fill, commit: request.Verifier is null).ConfigureAwait(false);
+                        var taken = fill.Take(rest.Span);
+                        Hash(entry, request.Verifier, rest.Span[..taken]);
+                        rest = rest[taken..];
+                        if (fill.IsFull)
+                        {
+                            await SendPartAsync(entry, fill, commit: request.Verifier is null).ConfigureAwait(false);
+                        }
                     }
                 }
             }
-            request.Body.AdvanceTo(data.End);
+            finally
+            {
+                // Handed back also when a part fails (S3 unreachable): with a read left open, the host's drain of the unread body
+                // fails and it cuts the connection, so the client never reads the 503.
+                request.Body.AdvanceTo(data.End);
+            }
             if (read.IsCompleted || read.IsCanceled)
             {
                 break;

@@ -80,18 +80,26 @@ public sealed partial class FileUploadStore
             {
                 var read = await request.Body.ReadAsync(stop).ConfigureAwait(false);
                 var buffer = read.Buffer;
-                if (buffer.Length > room - writer.Taken)
+                var exceeded = buffer.Length > room - writer.Taken;
+                try
                 {
+                    if (!exceeded && !buffer.IsEmpty)
+                    {
+                        await writer.WriteAsync(buffer).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    // Handed back also when the write fails (a full disk): with a read left open, the host's drain of the unread
+                    // body fails and it cuts the connection, so the client never reads the 507 (Kestrel: RST, "broken pipe").
                     request.Body.AdvanceTo(buffer.End);
+                }
+                if (exceeded)
+                {
                     await writer.DisposeAsync().ConfigureAwait(false);
                     Discard(entry, handle, start);
                     return new AppendResult(AppendOutcome.LengthExceeded, entry.Info);
                 }
-                if (!buffer.IsEmpty)
-                {
-                    await writer.WriteAsync(buffer).ConfigureAwait(false);
-                }
-                request.Body.AdvanceTo(buffer.End);
                 if (read.IsCompleted || read.IsCanceled)
                 {
                     break;

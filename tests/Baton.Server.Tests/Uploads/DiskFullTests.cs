@@ -74,6 +74,34 @@ public sealed class DiskFullTests
         Assert.Equal(content, server.ReadStoredFile("late.bin"));
     }
 
+    [Fact]
+    public async Task A_large_body_refused_mid_read_by_a_full_disk_is_still_answered_507_on_a_connection_that_stays_usable()
+    {
+        // The disk refuses the first write while most of the body is still on its way. The store must hand the read buffer back
+        // even then: with a read left open, Kestrel's drain of the unread body fails, it cuts the connection, and the client
+        // sees "broken pipe" instead of the 507 (seen under load in DiskFullTests above, about one run in three).
+        using var disk = SmallDisk.Mount(16 * MiB);
+        await using var server = await BatonTestServer.StartAsync(root: disk.Folder);
+        var content = RandomNumberGenerator.GetBytes(48 * MiB);
+        var location = await Tus.CreateAsync(server.Client, content.Length, "large.bin");
+        var ietf = await Rufh.CreateAsync(server.Client, 8, [], "large-ietf.bin", length: content.Length);
+        FillUp(disk);
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var tus = await server.Client.SendAsync(Tus.Patch(location, 0, content));
+            using var rufh = await server.Client.SendAsync(Rufh.Patch(8, ietf, 0, true, content));
+
+            await Tus.AssertProblemAsync(tus, 507, "urn:baton:problem:storage-full");
+            Assert.Equal("0", Tus.Header(tus, "Upload-Offset"));
+            await Rufh.AssertProblemAsync(rufh, 507, "urn:baton:problem:storage-full");
+        }
+        using (var head = await server.Client.SendAsync(Tus.Head(location)))
+        {
+            Assert.Equal("0", Tus.Header(head, "Upload-Offset"));
+        }
+    }
+
     /// <summary>Writes a file until the kernel says ENOSPC, in 1 MiB then 4 KiB pieces, so not even a page is left for a record.</summary>
     private static void FillUp(SmallDisk disk)
     {
