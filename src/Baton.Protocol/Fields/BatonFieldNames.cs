@@ -34,4 +34,22 @@ public static class BatonFieldNames
 
     /// <summary>RFC 9110 §13.1.5.</summary>
     public const string IfRange = "If-Range";
+
+    /// <summary>RFC 9110 §6.6.2: the trailer fields a chunked request announces.</summary>
+    public const string Trailer = "Trailer";
+
+    /// <summary>RFC 5789 §3.1: the PATCH media types an upload resource accepts.</summary>
+    public const string AcceptPatch = "Accept-Patch";
+
+    /// <summary>W3C Referrer Policy §4.1, on the page.</summary>
+    public const string ReferrerPolicy = "Referrer-Policy";
+
+    /// <summary>HTML §7.1.3 (COOP), on the page.</summary>
+    public const string CrossOriginOpenerPolicy = "Cross-Origin-Opener-Policy";
+
+    /// <summary>Fetch §3.7 (CORP), on the page's assets.</summary>
+    public const string CrossOriginResourcePolicy = "Cross-Origin-Resource-Policy";
+
+    /// <summary>W3C Permissions Policy §5.1, on the page.</summary>
+    public const string PermissionsPolicy = "Permissions-Policy";
 }

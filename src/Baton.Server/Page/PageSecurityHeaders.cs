@@ -1,3 +1,4 @@
+using Baton.Protocol.Fields;
 using Microsoft.AspNetCore.Http;
 
 namespace Baton.Server.Page;
@@ -19,9 +20,9 @@ public static class PageSecurityHeaders
         var headers = response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers[BatonFieldNames.ReferrerPolicy] = "no-referrer";
+        headers[BatonFieldNames.CrossOriginOpenerPolicy] = "same-origin";
+        headers[BatonFieldNames.PermissionsPolicy] = "camera=(), microphone=(), geolocation=()";
         ApplyToAsset(response);
     }
 
@@ -29,6 +30,6 @@ public static class PageSecurityHeaders
     public static void ApplyToAsset(HttpResponse response)
     {
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        response.Headers[BatonFieldNames.CrossOriginResourcePolicy] = "same-origin";
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Baton.Protocol.Digests;
+using Baton.Protocol.Fields;
 using Baton.Protocol.Tus;
 using Baton.Protocol.Uploads;
 using Baton.Protocol.Uploads.Dialects;
@@ -93,7 +94,7 @@ public sealed class UploadDiscovery
             headers[FileDigestHeader] = DigestValue.Sha256;
         }
         // draft-09–11 "Limits": Accept-Patch must list application/partial-upload in full (the editor's copy dropped the rule).
-        headers["Accept-Patch"] = ResumableUploadHeaders.PartialUpload + ", " + TusHeaders.OffsetOctetStream;
+        headers[BatonFieldNames.AcceptPatch] = ResumableUploadHeaders.PartialUpload + ", " + TusHeaders.OffsetOctetStream;
         var dialect = RufhDialects.Resolve(context.Request.Headers[ResumableUploadHeaders.DraftInteropVersion].ToString()) ?? RufhDialects.Latest;
         headers[ResumableUploadHeaders.UploadLimit] = dialect.OptionsLimitField(Limit(null, now));
         headers[ResumableUploadHeaders.SupportedInteropVersions] = RufhDialects.VersionList;

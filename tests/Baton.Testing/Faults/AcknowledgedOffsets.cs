@@ -43,6 +43,11 @@ public sealed partial class AcknowledgedOffsets
                 // Body bytes (uploads, problem documents): keep only what could be the start of a head split across reads.
                 text.Remove(0, text.Length - MaxCarry);
             }
+            if (direction == FaultDirection.ToServer && _pending.TryGetValue((connection, FaultDirection.ToClient), out var held) && held.Length > 0)
+            {
+                // A response seen before its request (below) is paired now.
+                held.Remove(0, ReadResponses(connection, held.ToString()));
+            }
         }
     }
 
@@ -62,14 +67,17 @@ public sealed partial class AcknowledgedOffsets
         var end = 0;
         foreach (Match match in ResponseHead().Matches(text))
         {
-            end = match.Index + match.Length;
-            var status = int.Parse(match.Groups[1].Value);
-            var fields = Fields(match.Groups[2].Value);
             var queue = Requests(connection);
             if (!queue.TryPeek(out var request))
             {
-                continue;
+                // The proxy reports bytes after forwarding them, each direction from its own pump: the server's answer can be
+                // reported before the request it answers. It waits here, unconsumed, for that request (paired in Observe);
+                // skipping it would pair every later response with the request before it.
+                return end;
             }
+            end = match.Index + match.Length;
+            var status = int.Parse(match.Groups[1].Value);
+            var fields = Fields(match.Groups[2].Value);
             if (status >= 200)
             {
                 queue.Dequeue();

@@ -1,3 +1,4 @@
+using Baton.Protocol.Fields;
 using Baton.Protocol.Problems;
 using Baton.Protocol.Tus;
 using Baton.Server.Uploads.Checksums;
@@ -37,7 +38,7 @@ public static class TusRequest
             verifier = ChunkChecksums.Verifier(checksum);
             return true;
         }
-        var announced = request.Headers["Trailer"].ToString();
+        var announced = request.Headers[BatonFieldNames.Trailer].ToString();
         if (announced.Contains(TusHeaders.UploadChecksum, StringComparison.OrdinalIgnoreCase) && request.SupportsTrailers())
         {
             verifier = ChunkChecksums.TrailerVerifier(() =>
