@@ -77,8 +77,19 @@ export async function installInstantUploads(uppy, config) {
     }
   };
 
+  // A worker that cannot run (its script or WebAssembly refused, or it died) answers nothing: without this, a known file's
+  // creation would wait at its gate forever. Every file then simply uploads, as on a server without digests.
+  let broken = false;
+  worker.onerror = (event) => {
+    event.preventDefault();
+    broken = true;
+    uppy.log(`[instant] the hash worker failed (${event.message || event.type}): uploading without instant checks`, 'warning');
+    jobFiles.clear();
+    for (const check of checks.values()) check.gate?.resolve();
+  };
+
   uppy.on('file-added', (file) => {
-    if (file.isRemote || file.isGhost || !(file.data instanceof Blob)) return;
+    if (broken || file.isRemote || file.isGhost || !(file.data instanceof Blob)) return;
     const job = ++jobs;
     checks.set(file.id, { job, gate: known.has(file) ? deferred() : null });
     jobFiles.set(job, file.id);

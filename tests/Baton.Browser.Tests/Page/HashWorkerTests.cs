@@ -33,12 +33,19 @@ public sealed class HashWorkerTests(ChromiumFixture chromium)
               const worker = new Worker('/assets/hash-worker.js', { type: 'module' });
               const files = [...input.files];
               const digests = new Array(files.length);
+              const hashed = new Array(files.length).fill(0);
               let left = files.length;
+              const fail = (why) => { worker.terminate(); reject(new Error(`${why}; hashed per job: ${hashed.join(', ')}`)); };
+              // A worker that fails to load or dies answers nothing: fail with what is known instead of hanging the suite.
+              worker.onerror = (event) => fail(`worker error: ${event.message || event.type}`);
+              const timer = setTimeout(() => fail('no answer for every job within 120 s'), 120000);
               worker.onmessage = ({ data }) => {
-                if (data.error) { worker.terminate(); reject(new Error(data.error)); }
+                if (data.error) fail(`job ${data.job}: ${data.error}`);
+                if (data.hashed !== undefined) hashed[data.job] = data.hashed;
                 if (data.digest === undefined) return;
                 digests[data.job] = data.digest;
-                if (--left === 0) { worker.terminate(); resolve(digests); }
+                hashed[data.job] = files[data.job].size;
+                if (--left === 0) { clearTimeout(timer); worker.terminate(); resolve(digests); }
               };
               files.forEach((file, job) => worker.postMessage({ job, file }));
             })
@@ -46,6 +53,35 @@ public sealed class HashWorkerTests(ChromiumFixture chromium)
 
         Assert.Equal(files.Select(Base64Sha256), digests);
         session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_hash_worker_that_cannot_run_leaves_a_known_file_uploading_normally()
+    {
+        // A file this browser uploaded before waits for its hash (instant.js); a worker that fails to start never answers, so
+        // without its error handled that upload would wait forever.
+        using var folder = new TempDirectory();
+        var file = folder.WriteRandomFile("again.bin", 3 * MiB + 7, seed: 21);
+        await using var server = await BatonTestServer.StartAsync();
+        await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
+        var page = session.Page;
+        await session.GotoAsync();
+        await page.AddFilesAsync(file);
+        await page.WaitForStatusAsync("again.bin", "complete", 60_000);
+        using (var deleted = await server.Client.DeleteAsync("files/again.bin"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await session.Context.RouteAsync("**/assets/hash-worker.js", route => route.FulfillAsync(new()
+        {
+            Status = 200, ContentType = "text/javascript", Body = "throw new Error('the hash worker is refused by the test');",
+        }));
+        await session.GotoAsync();
+        await page.AddFilesAsync(file);
+        await page.WaitForStatusAsync("again.bin", "complete", 60_000);
+
+        Assert.Equal(FileHashes.Sha256Of(file), FileHashes.StoredSha256(server, "again.bin"));
     }
 
     [Theory]
