@@ -65,19 +65,21 @@ public sealed class HashWorkerTests(ChromiumFixture chromium)
         await using var server = await BatonTestServer.StartAsync();
         await using var session = await PageSession.OpenAsync(chromium.Browser, server.BaseAddress);
         var page = session.Page;
-        await session.GotoAsync();
-        await page.AddFilesAsync(file);
-        await page.WaitForStatusAsync("again.bin", "complete", 60_000);
-        using (var deleted = await server.Client.DeleteAsync("files/again.bin"))
-        {
-            Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
-        }
-
         await session.Context.RouteAsync("**/assets/hash-worker.js", route => route.FulfillAsync(new()
         {
             Status = 200, ContentType = "text/javascript", Body = "throw new Error('the hash worker is refused by the test');",
         }));
         await session.GotoAsync();
+        await page.AddFilesAsync(file);
+        await page.WaitForStatusAsync("again.bin", "complete", 60_000);
+        await page.Transfer("again.bin").Locator(".transfer-remove").ClickAsync();
+        await page.Transfer("again.bin").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
+        using (var deleted = await server.Client.DeleteAsync("files/again.bin"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        // Known to this browser now: added again, it would wait for a hash that never comes.
         await page.AddFilesAsync(file);
         await page.WaitForStatusAsync("again.bin", "complete", 60_000);
 
