@@ -15,6 +15,13 @@ public static class PageState
 
     public static ILocator Transfer(this IPage page, string name) => page.Locator($"li.transfer[data-name='{name}']");
 
+    /// <summary>Clears the row of <paramref name="name"/> with its Remove button and waits until it is gone.</summary>
+    public static async Task RemoveTransferAsync(this IPage page, string name)
+    {
+        await page.Transfer(name).Locator(".transfer-remove").ClickAsync();
+        await page.Transfer(name).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
+
     public static Task WaitForStatusAsync(this IPage page, string name, string status, float timeoutMs = 30_000) =>
         page.Locator($"li.transfer[data-name='{name}'][data-status='{status}']").WaitForAsync(new() { Timeout = timeoutMs });
 

@@ -64,31 +64,24 @@ public static class ReportMerge
         {
             if (heading == "## Analysis")
             {
-                AppendAll(md, foreign);
+                AppendSections(md, foreign, stamp: null);
             }
             md.Append(heading).Append('\n').Append(body);
         }
-        AppendAll(md, foreign);
+        AppendSections(md, foreign, stamp: null);
         return md.ToString().TrimEnd('\n') + "\n";
-    }
-
-    private static void AppendAll(StringBuilder md, List<(string Heading, string Body)> sections)
-    {
-        foreach (var (heading, body) in sections)
-        {
-            md.Append(heading).Append('\n').Append(body);
-        }
-        sections.Clear();
     }
 
     /// <summary>A fresh section's body with the stamp first: after the table, chart and notes it would be buried.</summary>
     private static string Stamped(string body, string stamp) => "\n" + stamp + "\n" + body;
 
-    private static void AppendSections(StringBuilder md, List<(string Heading, string Body)> sections, string stamp)
+    /// <summary>Appends <paramref name="sections"/> (each body stamped, unless <paramref name="stamp"/> is null) and empties the list,
+    /// so a second call at the end of the page adds nothing twice.</summary>
+    private static void AppendSections(StringBuilder md, List<(string Heading, string Body)> sections, string? stamp)
     {
         foreach (var (heading, body) in sections)
         {
-            md.Append(heading).Append('\n').Append(Stamped(body, stamp));
+            md.Append(heading).Append('\n').Append(stamp is null ? body : Stamped(body, stamp));
         }
         sections.Clear();
     }

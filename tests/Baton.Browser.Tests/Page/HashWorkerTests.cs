@@ -72,8 +72,7 @@ public sealed class HashWorkerTests(ChromiumFixture chromium)
         await session.GotoAsync();
         await page.AddFilesAsync(file);
         await page.WaitForStatusAsync("again.bin", "complete", 60_000);
-        await page.Transfer("again.bin").Locator(".transfer-remove").ClickAsync();
-        await page.Transfer("again.bin").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
+        await page.RemoveTransferAsync("again.bin");
         using (var deleted = await server.Client.DeleteAsync("files/again.bin"))
         {
             Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);

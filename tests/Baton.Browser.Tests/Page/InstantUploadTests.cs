@@ -66,8 +66,7 @@ public sealed class InstantUploadTests(ChromiumFixture chromium)
         await session.GotoAsync();
         await page.AddFilesAsync(file);
         await page.WaitForStatusAsync("known.bin", "complete", 60_000);
-        await page.Transfer("known.bin").Locator(".transfer-remove").ClickAsync();
-        await page.Transfer("known.bin").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.RemoveTransferAsync("known.bin");
 
         var requests = new ConcurrentQueue<(string Method, bool Digest)>();
         page.Request += (_, r) =>
@@ -98,8 +97,7 @@ public sealed class InstantUploadTests(ChromiumFixture chromium)
         await session.GotoAsync();
         await page.AddFilesAsync(file);
         await page.WaitForStatusAsync("gone.bin", "complete", 60_000);
-        await page.Transfer("gone.bin").Locator(".transfer-remove").ClickAsync();
-        await page.Transfer("gone.bin").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.RemoveTransferAsync("gone.bin");
         using (var deleted = await server.Client.DeleteAsync("files/gone.bin"))
         {
             Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
@@ -138,8 +136,7 @@ public sealed class InstantUploadTests(ChromiumFixture chromium)
         await session.GotoAsync();
         await page.AddFilesAsync(file);
         await page.WaitForStatusAsync("paused.bin", "complete", 60_000);
-        await page.Transfer("paused.bin").Locator(".transfer-remove").ClickAsync();
-        await page.Transfer("paused.bin").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.RemoveTransferAsync("paused.bin");
         using (var deleted = await server.Client.DeleteAsync("files/paused.bin"))
         {
             Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);

@@ -30,10 +30,7 @@ public sealed class DiskFullTests
         await Tus.AssertProblemAsync(full, 507, "urn:baton:problem:storage-full");
         var kept = long.Parse(Tus.Header(full, "Upload-Offset")!);
         Assert.InRange(kept, 0, 24 * MiB);
-        using (var head = await server.Client.SendAsync(Tus.Head(location)))
-        {
-            Assert.Equal(kept.ToString(), Tus.Header(head, "Upload-Offset"));
-        }
+        await AssertOffsetAsync(server, location, kept.ToString());
         Assert.Empty(server.StoredFileNames());
 
         disk.Resize(96 * MiB); // the operator makes room
@@ -62,10 +59,7 @@ public sealed class DiskFullTests
         await Rufh.AssertProblemAsync(rufh, 507, "urn:baton:problem:storage-full");
         await Tus.AssertProblemAsync(creation, 507, "urn:baton:problem:storage-full");
         Assert.Null(creation.Headers.Location);
-        using (var head = await server.Client.SendAsync(Tus.Head(location)))
-        {
-            Assert.Equal("0", Tus.Header(head, "Upload-Offset"));
-        }
+        await AssertOffsetAsync(server, location, "0");
         Assert.Equal(2, server.StagedUploads(".json").Count); // the failed creation left no record behind
 
         File.Delete(disk.Folder.Combine("filler.bin"));
@@ -96,10 +90,14 @@ public sealed class DiskFullTests
             Assert.Equal("0", Tus.Header(tus, "Upload-Offset"));
             await Rufh.AssertProblemAsync(rufh, 507, "urn:baton:problem:storage-full");
         }
-        using (var head = await server.Client.SendAsync(Tus.Head(location)))
-        {
-            Assert.Equal("0", Tus.Header(head, "Upload-Offset"));
-        }
+        await AssertOffsetAsync(server, location, "0");
+    }
+
+    /// <summary>The upload's offset as the server reports it now (tus HEAD).</summary>
+    private static async Task AssertOffsetAsync(BatonTestServer server, string location, string expected)
+    {
+        using var head = await server.Client.SendAsync(Tus.Head(location));
+        Assert.Equal(expected, Tus.Header(head, "Upload-Offset"));
     }
 
     /// <summary>Writes a file until the kernel says ENOSPC, in 1 MiB then 4 KiB pieces, so not even a page is left for a record.</summary>
